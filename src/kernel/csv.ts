@@ -1,0 +1,216 @@
+/**
+ * The CSV layer shared by every import: UTF-8 (a byte-order mark tolerated), comma-separated,
+ * RFC 4180 quoting, a header row with named columns in any order. A missing required column or an
+ * unknown one is an error. Every problem is reported as `file:line: column: what is wrong`.
+ *
+ * `readCsv` only splits the text; `RowReader` turns one record's fields into typed values and
+ * collects every problem instead of stopping at the first, so that a file is checked whole.
+ */
+import { parse } from 'csv-parse/sync';
+import type { InputProblem } from './errors.ts';
+import { parseDate, parseMoment, type PlainDate } from './dates.ts';
+import { parseEuros, parseQuantity, type Cents, type Quarters } from './money.ts';
+import { isValidAgb, isValidBsn, isValidKvk, normalizeIban } from './identifiers.ts';
+
+export interface CsvSpec {
+  required: readonly string[];
+  optional: readonly string[];
+}
+
+export interface CsvRecord {
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvResult {
+  records: CsvRecord[];
+  problems: InputProblem[];
+}
+
+/** Largest field accepted; longer fields are an error rather than a memory risk. */
+export const MAX_FIELD_LENGTH = 4096;
+
+export function readCsv(file: string, input: string | Buffer, spec: CsvSpec): CsvResult {
+  const problems: InputProblem[] = [];
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      return { records: [], problems: [{ file, line: 1, column: '-', message: 'het bestand is geen geldige UTF-8' }] };
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') {
+    return { records: [], problems: [{ file, line: 1, column: '-', message: 'het bestand is leeg; een kopregel ontbreekt' }] };
+  }
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      max_record_size: MAX_FIELD_LENGTH * 64,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    const err = e as { lines?: number; message?: string };
+    return {
+      records: [],
+      problems: [{ file, line: err.lines ?? 1, column: '-', message: `onleesbare CSV: ${csvMessage(err.message ?? '')}` }],
+    };
+  }
+  const [header, ...body] = rows;
+  if (!header) return { records: [], problems: [{ file, line: 1, column: '-', message: 'een kopregel ontbreekt' }] };
+  const names = header.record.map((h) => h.trim());
+  const known = new Set([...spec.required, ...spec.optional]);
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (!known.has(name)) problems.push({ file, line: header.info.lines, column: name || '(leeg)', message: 'onbekende kolom' });
+    else if (seen.has(name)) problems.push({ file, line: header.info.lines, column: name, message: 'kolom komt twee keer voor' });
+    seen.add(name);
+  }
+  for (const name of spec.required) {
+    if (!seen.has(name)) problems.push({ file, line: header.info.lines, column: name, message: 'verplichte kolom ontbreekt' });
+  }
+  if (problems.length > 0) return { records: [], problems };
+  const records: CsvRecord[] = [];
+  for (const row of body) {
+    const line = row.info.lines;
+    if (row.record.length !== names.length) {
+      problems.push({ file, line, column: '-', message: `${row.record.length} velden waar de kopregel er ${names.length} heeft` });
+      continue;
+    }
+    const values: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < names.length; i++) {
+      const v = row.record[i]!;
+      if (v.length > MAX_FIELD_LENGTH) {
+        problems.push({ file, line, column: names[i]!, message: `veld langer dan ${MAX_FIELD_LENGTH} tekens` });
+        ok = false;
+      }
+      values[names[i]!] = v.trim();
+    }
+    if (ok) records.push({ line, values });
+  }
+  return { records, problems };
+}
+
+function csvMessage(message: string): string {
+  if (/quote/i.test(message)) return 'aanhalingstekens kloppen niet (RFC 4180)';
+  if (/record_size|max_record_size/i.test(message)) return 'regel te lang';
+  return message.replace(/^CsvError: /, '').slice(0, 200);
+}
+
+/** Reads typed fields from one record, collecting problems. A method returns undefined on error. */
+export class RowReader {
+  readonly file: string;
+  readonly record: CsvRecord;
+  readonly problems: InputProblem[];
+
+  constructor(file: string, record: CsvRecord, problems: InputProblem[]) {
+    this.file = file;
+    this.record = record;
+    this.problems = problems;
+  }
+
+  get line(): number {
+    return this.record.line;
+  }
+
+  problem(column: string, message: string): undefined {
+    this.problems.push({ file: this.file, line: this.record.line, column, message });
+    return undefined;
+  }
+
+  /** The raw value, or undefined when empty (absent). */
+  raw(column: string): string | undefined {
+    const v = this.record.values[column];
+    return v === undefined || v === '' ? undefined : v;
+  }
+
+  required(column: string): string | undefined {
+    const v = this.raw(column);
+    return v === undefined ? this.problem(column, 'verplicht veld is leeg') : v;
+  }
+
+  text(column: string, opts: { required: true; max?: number }): string | undefined;
+  text(column: string, opts?: { required?: false; max?: number }): string | undefined;
+  text(column: string, opts: { required?: boolean; max?: number } = {}): string | undefined {
+    const v = opts.required ? this.required(column) : this.raw(column);
+    if (v === undefined) return undefined;
+    const max = opts.max ?? 200;
+    if (v.length > max) return this.problem(column, `langer dan ${max} tekens`);
+    return v;
+  }
+
+  id(column: string): string | undefined {
+    const v = this.required(column);
+    if (v === undefined) return undefined;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._:\/-]{0,63}$/.test(v)) {
+      return this.problem(column, 'een id bestaat uit 1 tot 64 letters, cijfers en . _ : / - en begint met een letter of cijfer');
+    }
+    return v;
+  }
+
+  oneOf<T extends string>(column: string, values: readonly T[], required = true): T | undefined {
+    const v = required ? this.required(column) : this.raw(column);
+    if (v === undefined) return undefined;
+    if (!(values as readonly string[]).includes(v)) return this.problem(column, `'${v}' is niet een van: ${values.join(', ')}`);
+    return v as T;
+  }
+
+  date(column: string, required = true): PlainDate | undefined {
+    const v = required ? this.required(column) : this.raw(column);
+    if (v === undefined) return undefined;
+    return parseDate(v) ?? this.problem(column, `'${v}' is geen geldige datum (JJJJ-MM-DD)`);
+  }
+
+  moment(column: string): Date | undefined {
+    const v = this.required(column);
+    if (v === undefined) return undefined;
+    return parseMoment(v) ?? this.problem(column, `'${v}' is geen geldig tijdstip (ISO 8601 met tijdzone, bijv. 2026-03-02T09:15:00+01:00)`);
+  }
+
+  euros(column: string, opts: { required?: boolean; allowZero?: boolean; allowNegative?: boolean } = {}): Cents | undefined {
+    const v = opts.required === false ? this.raw(column) : this.required(column);
+    if (v === undefined) return undefined;
+    const c = parseEuros(v);
+    if (c === undefined) return this.problem(column, `'${v}' is geen bedrag in euro's (punt als decimaalteken, hooguit twee decimalen)`);
+    if (c < 0 && !opts.allowNegative) return this.problem(column, 'bedrag mag niet negatief zijn');
+    if (c === 0 && !opts.allowZero) return this.problem(column, 'bedrag moet groter dan nul zijn');
+    return c;
+  }
+
+  /** A quantity in steps of 0.25; returns `offGrid` when numeric but not on the grid. */
+  quantity(column: string): { quarters: Quarters } | { offGrid: true } | undefined {
+    const v = this.required(column);
+    if (v === undefined) return undefined;
+    return parseQuantity(v) ?? this.problem(column, `'${v}' is geen getal`);
+  }
+
+  bsn(column: string, required = true): string | undefined {
+    const v = required ? this.required(column) : this.raw(column);
+    if (v === undefined) return undefined;
+    if (!isValidBsn(v)) return this.problem(column, 'geen geldig BSN (negen cijfers die de elfproef doorstaan)');
+    return v;
+  }
+
+  iban(column: string, required = true): string | undefined {
+    const v = required ? this.required(column) : this.raw(column);
+    if (v === undefined) return undefined;
+    return normalizeIban(v) ?? this.problem(column, 'geen geldig IBAN (controlegetal of lengte klopt niet)');
+  }
+
+  kvk(column: string, required = false): string | undefined {
+    const v = required ? this.required(column) : this.raw(column);
+    if (v === undefined) return undefined;
+    return isValidKvk(v) ? v : this.problem(column, 'een KvK-nummer heeft acht cijfers');
+  }
+
+  agb(column: string): string | undefined {
+    const v = this.raw(column);
+    if (v === undefined) return undefined;
+    return isValidAgb(v) ? v : this.problem(column, 'een AGB-code heeft acht cijfers');
+  }
+}
