@@ -89,3 +89,17 @@ export function sum(values: readonly number[]): Cents {
   for (const v of values) total += v;
   return cents(total);
 }
+
+/** quantity × rate for any decimal quantity text (also off the 0.25 grid), rounded to cents. */
+export function decimalTimesRate(quantity: string, rate: Cents): Cents {
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(quantity.trim());
+  if (!m) throw new MoneyError(`geen getal: ${quantity}`);
+  const frac = m[3] ?? '';
+  const scale = 10n ** BigInt(frac.length);
+  const units = BigInt(m[2]! + frac) * (m[1] ? -1n : 1n);
+  const product = units * BigInt(rate);
+  const abs = product < 0n ? -product : product;
+  let q = abs / scale;
+  if ((abs % scale) * 2n >= scale) q += 1n;
+  return cents(Number(product < 0n ? -q : q));
+}

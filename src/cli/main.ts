@@ -1,0 +1,222 @@
+/**
+ * The `pgb` command line: batch work on the same modules as the server. It only parses, opens the
+ * database and calls a use case; the rules live in the modules.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadConfig, type Config } from '../config/index.ts';
+import { openAppDb } from '../app/context.ts';
+import type { Db } from '../db/connection.ts';
+import { AppError, formatProblem } from '../kernel/errors.ts';
+import { formatEuros } from '../kernel/money.ts';
+import { runImport, type ImportHandler } from '../modules/import/run-import.ts';
+import { budgethoudersImport, verstrekkersImport, zorgverlenersImport } from '../modules/partijen/index.ts';
+import { toekenningenImport } from '../modules/toekenningen/index.ts';
+import { accorderingenImport, zorgovereenkomstenImport } from '../modules/zorgovereenkomsten/index.ts';
+import { declaratiesImport, traceClaim } from '../modules/declaraties/index.ts';
+import { runMonthlyPay } from '../modules/maandloon/index.ts';
+import { paymentRunFile, runPayments, writeFileAtomic } from '../modules/betalingen/index.ts';
+import { openItems, readBankStatement } from '../modules/bank/index.ts';
+import { runLedgerCheck } from '../modules/ledger/index.ts';
+import { exportCsv, EXPORTS, type ExportName } from '../modules/exports/index.ts';
+import { printTrace } from './print.ts';
+import { runDemo } from './demo.ts';
+
+export const IMPORTS: Record<string, ImportHandler<never>> = {
+  verstrekkers: verstrekkersImport as ImportHandler<never>,
+  budgethouders: budgethoudersImport as ImportHandler<never>,
+  zorgverleners: zorgverlenersImport as ImportHandler<never>,
+  toekenningen: toekenningenImport as ImportHandler<never>,
+  zorgovereenkomsten: zorgovereenkomstenImport as ImportHandler<never>,
+  accorderingen: accorderingenImport as ImportHandler<never>,
+  declaraties: declaratiesImport as ImportHandler<never>,
+};
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('pgb')
+    .description('Het pgb-trekkingsrecht vanaf de opdrachtregel: imports, maandloon, betaalruns, bankafschriften, controle.')
+    .option('--db <doel>', 'postgres://… of een map voor PGlite (overschrijft DATABASE_URL)')
+    .option('--actor <naam>', 'wie deze opdracht geeft, voor de audittrail')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  const withDb = async <T>(fn: (db: Db, config: Config) => Promise<T>): Promise<T> => {
+    const g = program.opts<{ db?: string; actor?: string }>();
+    const overrides: Partial<Config> = {};
+    if (g.actor) overrides.actor = g.actor;
+    const config = loadConfig(
+      g.db ? { ...env, DATABASE_URL: /^postgres/.test(g.db) ? g.db : '', PGB_DATA_DIR: /^postgres/.test(g.db) ? env.PGB_DATA_DIR : g.db } : env,
+      overrides,
+    );
+    const db = await openAppDb(config);
+    try {
+      return await fn(db, config);
+    } finally {
+      await db.close();
+    }
+  };
+
+  program
+    .command('import')
+    .description('leest een CSV-bestand in (geheel of niet; tweemaal inlezen verandert niets)')
+    .addArgument(new (await import('commander')).Argument('<soort>', 'soort bestand').choices(Object.keys(IMPORTS)))
+    .argument('<bestand>', 'pad naar het CSV-bestand')
+    .action(async (soort: string, bestand: string) => {
+      await withDb(async (db, config) => {
+        const s = await runImport(db, IMPORTS[soort]!, { path: bestand, content: readFileSync(bestand), actor: config.actor });
+        io.out(`${s.file}: ${s.rows} ${soort === 'declaraties' ? 'regels' : 'rijen'}, ${s.created} nieuw${s.skipped ? `, ${s.skipped} al bekend` : ''} (import ${s.importId})`);
+        if (s.claims) io.out(`declaraties gecontroleerd: ${formatCounts(s.claims)}`);
+      });
+    });
+
+  program
+    .command('maandloon')
+    .description('boekt het maandloon van een maand voor elke geaccordeerde zorgovereenkomst met een maandbedrag')
+    .requiredOption('--maand <JJJJ-MM>', 'de maand')
+    .action(async (o: { maand: string }) => {
+      await withDb(async (db, config) => {
+        const r = await runMonthlyPay(db, { month: o.maand, actor: config.actor });
+        io.out(`maandloon ${r.month}: ${r.created} nieuwe maandbetaling(en), samen ${formatEuros(r.total)}`);
+        if (r.created > 0) io.out(`uitkomst: ${formatCounts(r.outcomes)}`);
+      });
+    });
+
+  program
+    .command('betaalrun')
+    .description('betaalt alle goedgekeurde, onbetaalde declaraties in één SEPA-bestand (pain.001.001.09)')
+    .option('--datum <JJJJ-MM-DD>', 'gewenste uitvoeringsdatum')
+    .requiredOption('--sepa <bestand>', 'waar het SEPA-bestand komt')
+    .option('--opnieuw <betaalrun_id>', 'schrijf het bestand van een eerdere betaalrun opnieuw uit de database')
+    .action(async (o: { datum?: string; sepa: string; opnieuw?: string }) => {
+      await withDb(async (db, config) => {
+        if (o.opnieuw) {
+          writeFileAtomic(o.sepa, await paymentRunFile(db, o.opnieuw));
+          io.out(`betaalrun ${o.opnieuw}: bestand opnieuw geschreven naar ${o.sepa}`);
+          return;
+        }
+        if (!o.datum) throw new AppError('INVOER_ONGELDIG', '--datum is verplicht');
+        const r = await runPayments(db, {
+          date: o.datum,
+          actor: config.actor,
+          debtor: { name: config.debtorName, iban: config.debtorIban, ...(config.debtorBic ? { bic: config.debtorBic } : {}) },
+        });
+        if (!r.betaalrunId || !r.xml) {
+          io.out('niets te betalen: er zijn geen goedgekeurde, onbetaalde declaraties; geen bestand geschreven');
+          return;
+        }
+        writeFileAtomic(o.sepa, r.xml);
+        io.out(`betaalrun ${r.betaalrunId}: ${r.payments} overboeking(en) voor ${r.claims} declaratie(s), samen ${formatEuros(r.total)} → ${o.sepa}`);
+      });
+    });
+
+  program
+    .command('bank')
+    .description('leest een bankafschrift (camt.053 001.02 of 001.08) in, of toont met --open wat op een mens wacht')
+    .argument('[bestand]', 'het afschrift')
+    .option('--open', 'toon de posten die niet automatisch konden worden verwerkt')
+    .action(async (bestand: string | undefined, o: { open?: boolean }) => {
+      await withDb(async (db, config) => {
+        if (bestand) {
+          const r = await readBankStatement(db, { path: bestand, content: readFileSync(bestand), actor: config.actor });
+          for (const s of r.statements) {
+            io.out(s.alreadyRead ? `afschrift ${s.id}: al eerder ingelezen, niets veranderd` : `afschrift ${s.id}: ${s.lines} post(en): ${formatCounts(s.counts)}`);
+          }
+          if (Object.keys(r.recheckedClaims).length > 0) io.out(`geparkeerde declaraties opnieuw gecontroleerd: ${formatCounts(r.recheckedClaims)}`);
+        }
+        if (o.open || !bestand) {
+          const items = await openItems(db);
+          io.out(items.length === 0 ? 'geen open bankposten' : `${items.length} open bankpost(en):`);
+          for (const i of items) {
+            io.out(`  #${i.id} ${i.afschrift_id}/${i.post_ref} ${i.boekdatum ?? ''} ${i.richting === 'CRDT' ? '+' : '-'}${formatEuros(i.bedrag)} ${i.tegen_naam ?? ''} "${i.omschrijving ?? ''}": ${i.toelichting ?? ''}`);
+          }
+        }
+      });
+    });
+
+  program
+    .command('trace')
+    .description('de hele geschiedenis van een declaratie, van ontvangst tot betaling')
+    .argument('<declaratie_id>')
+    .action(async (id: string) => {
+      await withDb(async (db) => {
+        const t = await traceClaim(db, id);
+        if (!t) throw new AppError('NIET_GEVONDEN', `declaratie '${id}' bestaat niet`);
+        printTrace(t, io.out);
+      });
+    });
+
+  program
+    .command('controle')
+    .description('controleert het grootboek; eindigt met een foutcode bij elke afwijking')
+    .action(async () => {
+      await withDb(async (db) => {
+        const r = await runLedgerCheck(db);
+        for (const c of r.results) {
+          io.out(`${c.breaches.length === 0 ? 'OK  ' : 'FOUT'} ${c.name}`);
+          for (const b of c.breaches) io.out(`       ${b}`);
+        }
+        io.out(`${r.totals.entries} journaalposten, ${r.totals.postings} boekingen, ${r.totals.accounts} rekeningen: ${r.ok ? 'alles klopt' : 'AFWIJKINGEN GEVONDEN'}`);
+        if (!r.ok) exitCode = 3;
+      });
+    });
+
+  program
+    .command('export')
+    .description('schrijft declaraties, budgetten of betalingen als CSV')
+    .addArgument(new (await import('commander')).Argument('<wat>').choices(Object.keys(EXPORTS)))
+    .option('--uit <bestand>', 'schrijf naar een bestand in plaats van naar de uitvoer')
+    .action(async (wat: ExportName, o: { uit?: string }) => {
+      await withDb(async (db) => {
+        const csv = await exportCsv(db, wat);
+        if (o.uit) writeFileSync(o.uit, csv);
+        else io.out(csv.trimEnd());
+      });
+    });
+
+  program
+    .command('demo')
+    .description('bouwt een demodatabase (PGlite in ./data/demo, of --db) en laat zien wat er gebeurde')
+    .option('--map <map>', 'waar de demobestanden komen', 'data/demo-bestanden')
+    .action(async (o: { map: string }) => {
+      const g = program.opts<{ db?: string }>();
+      exitCode = await runDemo({ db: g.db ?? env.DATABASE_URL ?? 'data/demo', dir: o.map, io, main: (args) => main(args, io, env) });
+    });
+
+  program.addOption(new Option('--versie').hideHelp());
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    return reportError(e, io);
+  }
+  return exitCode;
+}
+
+function formatCounts(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  return entries.length === 0 ? 'geen' : entries.map(([k, v]) => `${v} ${k}`).join(', ');
+}
+
+function reportError(e: unknown, io: Io): number {
+  if (e instanceof AppError) {
+    io.err(`fout (${e.code}): ${e.message}`);
+    for (const p of e.problems) io.err(formatProblem(p));
+    return 1;
+  }
+  const err = e as { code?: string; message?: string };
+  if (err.code === 'ENOENT') {
+    io.err(`fout: ${err.message}`);
+    return 1;
+  }
+  io.err(`onverwachte fout: ${err.message ?? String(e)}`);
+  return 4;
+}

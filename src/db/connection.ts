@@ -1,0 +1,158 @@
+/**
+ * The database: PostgreSQL through `pg`, or PGlite (PostgreSQL compiled to WebAssembly, in-process)
+ * as the embedded default. Both speak the same SQL; the rest of the code sees only `Db` and `Tx`.
+ */
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+}
+
+/** A connection inside an open transaction. */
+export interface Tx extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  readonly description: string;
+  /** Runs `fn` in one transaction: committed when it returns, rolled back when it throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// int8 (bigint) → number: all amounts are cents well within 2^53; counts likewise.
+pg.types.setTypeParser(20, (v) => Number(v));
+// date → plain 'YYYY-MM-DD' string, never a JavaScript Date with a time zone.
+pg.types.setTypeParser(1082, (v) => v);
+
+class PostgresDb implements Db {
+  readonly kind = 'postgres' as const;
+  readonly description: string;
+  private readonly pool: pg.Pool;
+
+  constructor(url: string, poolSize: number) {
+    this.pool = new pg.Pool({ connectionString: url, max: poolSize });
+    this.pool.on('error', () => {
+      /* an idle client lost its connection; the pool replaces it */
+    });
+    const u = new URL(url);
+    this.description = `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  }
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    const r = await this.pool.query(sql, params as unknown[]);
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const tx: Tx = {
+      kind: 'postgres',
+      query: async <R>(sql: string, params: readonly unknown[] = []) => {
+        const r = await client.query(sql, params as unknown[]);
+        return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+      },
+    };
+    try {
+      await client.query('BEGIN');
+      const result = await fn(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  readonly description: string;
+  private readonly pg: PGlite;
+  /** PGlite has one connection: transactions take turns. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(pglite: PGlite, description: string) {
+    this.pg = pglite;
+    this.description = description;
+  }
+
+  private turn<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    return this.turn(async () => {
+      const r = await this.pg.query<T>(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.turn(async () => {
+      await this.pg.exec(sql);
+    });
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.turn(() =>
+      this.pg.transaction(async (t) => {
+        const tx: Tx = {
+          kind: 'pglite',
+          query: async <R>(sql: string, params: readonly unknown[] = []) => {
+            const r = await t.query<R>(sql, params as unknown[]);
+            return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
+          },
+        };
+        return fn(tx);
+      }),
+    ) as Promise<T>;
+  }
+
+  async close(): Promise<void> {
+    await this.turn(() => this.pg.close());
+  }
+}
+
+/** date → plain 'YYYY-MM-DD' string, as for `pg` above. */
+const PGLITE_PARSERS = { 1082: (v: string) => v };
+
+export interface OpenOptions {
+  /** postgres://… or a directory for PGlite, or `memory://` for a PGlite that keeps nothing. */
+  target: string;
+  poolSize?: number;
+}
+
+export async function openDb(opts: OpenOptions): Promise<Db> {
+  const { target } = opts;
+  if (/^postgres(ql)?:\/\//.test(target)) return new PostgresDb(target, opts.poolSize ?? 10);
+  if (target === 'memory://') {
+    const p = await PGlite.create({ parsers: PGLITE_PARSERS });
+    return new PgliteDb(p, 'PGlite (in geheugen)');
+  }
+  mkdirSync(target, { recursive: true });
+  const p = await PGlite.create(target, { parsers: PGLITE_PARSERS });
+  return new PgliteDb(p, `PGlite ${target}`);
+}

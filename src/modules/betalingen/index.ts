@@ -1,0 +1,2 @@
+export { runPayments, paymentRunFile, writeFileAtomic, type PaymentRunResult } from './use-cases/run-payments.ts';
+export { remittanceText, planTransfers } from './core/run.ts';

@@ -1,0 +1,69 @@
+/** SQL of payment runs and payments. */
+import type { Queryable } from '../../db/connection.ts';
+import type { PlainDate } from '../../kernel/dates.ts';
+import type { Cents } from '../../kernel/money.ts';
+import type { PayableClaim, Provider } from './core/run.ts';
+
+/** Locks and returns every approved claim that is in no payment yet, in receipt order. */
+export async function payableClaims(tx: Queryable): Promise<{ claims: PayableClaim[]; providers: Map<string, Provider> }> {
+  const r = await tx.query<{ declaratie_id: string; zorgverlener_id: string; bedrag: number; clientnummer: number; van: string; tot: string; naam: string; iban: string }>(
+    `SELECT d.declaratie_id, d.zorgverlener_id, d.bedrag, h.clientnummer, z.naam, z.iban,
+            (SELECT to_char(min(r.datum), 'YYYY-MM') FROM declaratieregels r WHERE r.declaratie_id = d.declaratie_id) AS van,
+            (SELECT to_char(max(r.datum), 'YYYY-MM') FROM declaratieregels r WHERE r.declaratie_id = d.declaratie_id) AS tot
+       FROM declaraties d
+       JOIN budgethouders h ON h.id = d.budgethouder_id
+       JOIN zorgverleners z ON z.zorgverlener_id = d.zorgverlener_id
+      WHERE d.status = 'goedgekeurd'
+      ORDER BY d.ontvangen_op, d.volgnummer
+      FOR UPDATE OF d`,
+  );
+  const providers = new Map<string, Provider>();
+  const claims = r.rows.map((x) => {
+    providers.set(x.zorgverlener_id, { id: x.zorgverlener_id, naam: x.naam, iban: x.iban });
+    return { declaratieId: x.declaratie_id, zorgverlenerId: x.zorgverlener_id, bedrag: x.bedrag as Cents, clientnummer: x.clientnummer, vanMaand: x.van, totMaand: x.tot };
+  });
+  return { claims, providers };
+}
+
+export interface PaymentRow {
+  betalingId: string;
+  zorgverlenerId: string;
+  iban: string;
+  naam: string;
+  bedrag: number;
+  omschrijving: string;
+  claims: { declaratieId: string; bedrag: number }[];
+}
+
+export async function insertRun(
+  tx: Queryable,
+  run: { betaalrunId: string; datum: PlainDate; actor: string; now: Date; total: number; xml: string; sha256: string },
+  payments: PaymentRow[],
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO betaalruns (betaalrun_id, datum, aangemaakt_op, actor, aantal, totaal, pain001, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [run.betaalrunId, run.datum, run.now, run.actor, payments.length, run.total, run.xml, run.sha256],
+  );
+  await tx.query(
+    `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, iban, naam, bedrag, omschrijving, status)
+     SELECT b.id, $7, b.zv, b.iban, b.naam, b.bedrag, b.oms, 'verzonden'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS b (id, zv, iban, naam, bedrag, oms)`,
+    [payments.map((p) => p.betalingId), payments.map((p) => p.zorgverlenerId), payments.map((p) => p.iban), payments.map((p) => p.naam), payments.map((p) => p.bedrag), payments.map((p) => p.omschrijving), run.betaalrunId],
+  );
+  const posts = payments.flatMap((p) => p.claims.map((c) => ({ p, c })));
+  await tx.query(
+    `INSERT INTO betaalposten (betaling_id, declaratie_id, bedrag) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,
+    [posts.map((x) => x.p.betalingId), posts.map((x) => x.c.declaratieId), posts.map((x) => x.c.bedrag)],
+  );
+  await tx.query(
+    `UPDATE declaraties d SET status = 'betaald', betaling_id = u.betaling, betaald_op = $3
+       FROM unnest($1::text[], $2::text[]) AS u (id, betaling)
+      WHERE d.declaratie_id = u.id AND d.status = 'goedgekeurd'`,
+    [posts.map((x) => x.c.declaratieId), posts.map((x) => x.p.betalingId), run.datum],
+  );
+}
+
+export async function runFile(tx: Queryable, betaalrunId: string): Promise<{ pain001: string; sha256: string } | undefined> {
+  const r = await tx.query<{ pain001: string; sha256: string }>(`SELECT pain001, sha256 FROM betaalruns WHERE betaalrun_id = $1`, [betaalrunId]);
+  return r.rows[0];
+}

@@ -1,0 +1,110 @@
+/**
+ * `pgb betaalrun --datum D --sepa FILE`: pays every approved, unpaid claim in one run. One transfer
+ * per provider, a pain.001.001.09 file whose end-to-end ids are the payment ids. The run, its
+ * payments, the claims' new status, the bookings (payable → on its way) and the file's content
+ * commit together; the file is written after the commit, atomically (temporary name, then rename),
+ * and can be written again from the database with `--opnieuw`.
+ */
+import { createHash } from 'node:crypto';
+import { openSync, writeSync, fsyncSync, closeSync, renameSync } from 'node:fs';
+import type { Db } from '../../../db/connection.ts';
+import { parseDate, type PlainDate } from '../../../kernel/dates.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import { formatEuros, type Cents } from '../../../kernel/money.ts';
+import { writeAudit } from '../../audit/index.ts';
+import { insertEvents } from '../../declaraties/index.ts';
+import { booking, ONDERWEG, payableAccount, postEntries } from '../../ledger/index.ts';
+import { buildPain001 } from '../core/pain001.ts';
+import { planTransfers } from '../core/run.ts';
+import { insertRun, payableClaims, runFile, type PaymentRow } from '../repo.ts';
+
+export interface PaymentRunOptions {
+  date: string;
+  actor: string;
+  debtor: { name: string; iban: string; bic?: string };
+  now?: Date;
+}
+
+export interface PaymentRunResult {
+  betaalrunId: string | null;
+  payments: number;
+  claims: number;
+  total: Cents;
+  xml: string | null;
+}
+
+export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<PaymentRunResult> {
+  const date = parseDate(opts.date);
+  if (!date) throw new AppError('INVOER_ONGELDIG', `--datum '${opts.date}' is geen geldige datum (JJJJ-MM-DD)`);
+  const now = opts.now ?? new Date();
+  return db.transaction(async (tx) => {
+    // One payment run at a time: a second one waits, then finds nothing left to pay.
+    await tx.query(`SELECT pg_advisory_xact_lock(7262003)`);
+    const { claims, providers } = await payableClaims(tx);
+    if (claims.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, xml: null };
+    const betaalrunId = newId('btr');
+    const transfers = planTransfers(claims, providers);
+    const payments: PaymentRow[] = transfers.map((t) => ({
+      betalingId: newId('btl'),
+      zorgverlenerId: t.provider.id,
+      iban: t.provider.iban,
+      naam: t.provider.naam,
+      bedrag: t.amount,
+      omschrijving: t.remittance,
+      claims: t.claims.map((c) => ({ declaratieId: c.declaratieId, bedrag: c.bedrag })),
+    }));
+    const total = payments.reduce((s, p) => s + p.bedrag, 0) as Cents;
+    const xml = buildPain001({
+      messageId: betaalrunId,
+      createdAt: now,
+      executionDate: date as PlainDate,
+      initiatingParty: opts.debtor.name,
+      debtor: opts.debtor,
+      transfers: payments.map((p) => ({ endToEndId: p.betalingId, amount: p.bedrag as Cents, creditorName: p.naam, creditorIban: p.iban, remittance: p.omschrijving })),
+    });
+    const sha256 = createHash('sha256').update(xml).digest('hex');
+    await insertRun(tx, { betaalrunId, datum: date, actor: opts.actor, now, total, xml, sha256 }, payments);
+    await insertEvents(
+      tx,
+      payments.flatMap((p) =>
+        p.claims.map((c) => ({
+          declaratieId: c.declaratieId,
+          event: 'in betaalrun',
+          status: 'betaald',
+          reason: null,
+          note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEuros(p.bedrag)} aan ${p.naam}.`,
+        })),
+      ),
+      opts.actor,
+      now,
+    );
+    await postEntries(
+      tx,
+      payments.map((p) => booking('betaalrun', p.betalingId, `betaalrun ${betaalrunId}: ${p.claims.length} declaratie(s) aan ${p.zorgverlenerId}`, payableAccount(p.zorgverlenerId), ONDERWEG, p.bedrag)),
+      opts.actor,
+    );
+    await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length, claims: claims.length, total, sha256 }, at: now });
+    return { betaalrunId, payments: payments.length, claims: claims.length, total, xml };
+  });
+}
+
+/** The SEPA file of a run as the database holds it (to write it again after a crash). */
+export async function paymentRunFile(db: Db, betaalrunId: string): Promise<string> {
+  const f = await runFile(db, betaalrunId);
+  if (!f) throw new AppError('NIET_GEVONDEN', `betaalrun '${betaalrunId}' bestaat niet`);
+  return f.pain001;
+}
+
+/** Writes a file so that it is either absent, or there whole: a temporary name, fsync, then rename. */
+export function writeFileAtomic(path: string, content: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}

@@ -1,0 +1,251 @@
+/**
+ * SQL of claims: storing them with their lines and trace, loading everything the checks need for
+ * a batch (under a lock on the holders concerned), and writing the outcomes set-based.
+ */
+import type { Queryable } from '../../db/connection.ts';
+import type { PlainDate } from '../../kernel/dates.ts';
+import type { Cents } from '../../kernel/money.ts';
+import type { Wet } from '../../kernel/wet.ts';
+import { budgetKey, lineKey, pairKey, sortBudgets, type Agreement, type Budget, type CheckContext, type Claim, type ClaimLine } from './core/check.ts';
+import type { ClaimDraft } from './core/csv.ts';
+
+/**
+ * Locks budget holders in id order. Everything that changes a holder's money (claims, allocations,
+ * deposits) takes this lock first, so that concurrent work on one budget takes turns.
+ */
+export async function lockHolders(tx: Queryable, holderIds: number[]): Promise<void> {
+  if (holderIds.length === 0) return;
+  await tx.query(`SELECT id FROM budgethouders WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`, [holderIds]);
+}
+
+export async function storedClaims(tx: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const r = await tx.query<{ declaratie_id: string; inhoud: string }>(`SELECT declaratie_id, inhoud FROM declaraties WHERE declaratie_id = ANY($1::text[])`, [ids]);
+  return new Map(r.rows.map((x) => [x.declaratie_id, x.inhoud]));
+}
+
+export interface TraceEvent {
+  declaratieId: string;
+  event: string;
+  status: string | null;
+  reason: string | null;
+  note: string | null;
+}
+
+export async function insertEvents(tx: Queryable, events: TraceEvent[], actor: string, at: Date): Promise<void> {
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO declaratie_gebeurtenissen (declaratie_id, op, actor, gebeurtenis, status, reden, toelichting)
+     SELECT e.id, $6, $7, e.gebeurtenis, e.status, e.reden, e.toelichting
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS e (id, gebeurtenis, status, reden, toelichting, n)
+      ORDER BY e.n`,
+    [events.map((e) => e.declaratieId), events.map((e) => e.event), events.map((e) => e.status), events.map((e) => e.reason), events.map((e) => e.note), at, actor],
+  );
+}
+
+/** Stores new claims (status `ontvangen`) with their lines, in the order given (their receipt order). */
+export async function insertClaims(tx: Queryable, claims: ClaimDraft[], importId: string | null): Promise<void> {
+  if (claims.length === 0) return;
+  await tx.query(
+    `INSERT INTO declaraties (declaratie_id, soort, ontvangen_op, ontvangstdatum, kanaal, bsn, zorgverlener_id, gevraagde_zorgovereenkomst,
+                              bedrag, status, uiterste_betaaldatum, inhoud, import_id)
+     SELECT c.id, c.soort, c.ontvangen_op, c.ontvangstdatum, c.kanaal, c.bsn, c.zorgverlener, c.zok, c.bedrag, 'ontvangen', c.uiterste, c.inhoud, $12
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::date[], $11::text[])
+            WITH ORDINALITY AS c (id, soort, ontvangen_op, ontvangstdatum, kanaal, bsn, zorgverlener, zok, bedrag, uiterste, inhoud, n)
+      ORDER BY c.n`,
+    [
+      claims.map((c) => c.declaratieId),
+      claims.map((c) => c.soort),
+      claims.map((c) => c.ontvangenOp),
+      claims.map((c) => c.ontvangstdatum),
+      claims.map((c) => c.kanaal),
+      claims.map((c) => c.bsn),
+      claims.map((c) => c.zorgverlenerId),
+      claims.map((c) => c.gevraagdeZorgovereenkomst),
+      claims.map((c) => c.bedrag),
+      claims.map((c) => c.uitersteBetaaldatum),
+      claims.map((c) => c.content),
+      importId,
+    ],
+  );
+  const lines = claims.flatMap((c) => c.lines.map((l) => ({ c, l })));
+  await tx.query(
+    `INSERT INTO declaratieregels (declaratie_id, regelnr, bsn, zorgverlener_id, datum, eenheden, kwartieren, tarief, bedrag, omschrijving)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::date[], $6::text[], $7::int[], $8::bigint[], $9::bigint[], $10::text[])`,
+    [
+      lines.map((x) => x.c.declaratieId),
+      lines.map((x) => x.l.regelnr),
+      lines.map((x) => x.c.bsn),
+      lines.map((x) => x.c.zorgverlenerId),
+      lines.map((x) => x.l.datum),
+      lines.map((x) => x.l.eenheden),
+      lines.map((x) => x.l.kwartieren),
+      lines.map((x) => x.l.tarief),
+      lines.map((x) => x.l.bedrag),
+      lines.map((x) => x.l.omschrijving),
+    ],
+  );
+}
+
+export interface StoredClaim extends Claim {
+  status: string;
+  reden: string | null;
+}
+
+/** Claims to check: the given ones still open, and the parked ones of the given holders; in receipt order. */
+export async function claimsToCheck(tx: Queryable, opts: { claimIds?: string[]; holderIds?: number[] }): Promise<StoredClaim[]> {
+  const r = await tx.query<{
+    declaratie_id: string;
+    soort: 'declaratie' | 'maandloon';
+    ontvangstdatum: PlainDate;
+    bsn: string;
+    zorgverlener_id: string;
+    gevraagde_zorgovereenkomst: string | null;
+    bedrag: number;
+    status: string;
+    reden: string | null;
+    regels: { regelnr: number; datum: PlainDate; kwartieren: number | null; eenheden: string; tarief: number; bedrag: number; omschrijving: string | null }[];
+  }>(
+    `SELECT d.declaratie_id, d.soort, d.ontvangstdatum, d.bsn, d.zorgverlener_id, d.gevraagde_zorgovereenkomst, d.bedrag, d.status, d.reden,
+            (SELECT json_agg(json_build_object('regelnr', r.regelnr, 'datum', r.datum, 'kwartieren', r.kwartieren, 'eenheden', r.eenheden,
+                                               'tarief', r.tarief, 'bedrag', r.bedrag, 'omschrijving', r.omschrijving) ORDER BY r.regelnr)
+               FROM declaratieregels r WHERE r.declaratie_id = d.declaratie_id) AS regels
+       FROM declaraties d
+      WHERE (d.declaratie_id = ANY($1::text[]) AND d.status IN ('ontvangen', 'geparkeerd'))
+         OR (d.budgethouder_id = ANY($2::bigint[]) AND d.status = 'geparkeerd')
+      ORDER BY d.ontvangen_op, d.volgnummer`,
+    [opts.claimIds ?? [], opts.holderIds ?? []],
+  );
+  return r.rows.map((d) => ({
+    declaratieId: d.declaratie_id,
+    soort: d.soort,
+    ontvangstdatum: d.ontvangstdatum,
+    bsn: d.bsn,
+    zorgverlenerId: d.zorgverlener_id,
+    gevraagdeZorgovereenkomst: d.gevraagde_zorgovereenkomst,
+    bedrag: d.bedrag as Cents,
+    status: d.status,
+    reden: d.reden,
+    lines: (d.regels ?? []).map(
+      (l): ClaimLine => ({ regelnr: l.regelnr, datum: l.datum, kwartieren: l.kwartieren, eenheden: l.eenheden, tarief: l.tarief as Cents, bedrag: l.bedrag as Cents, omschrijving: l.omschrijving }),
+    ),
+  }));
+}
+
+/** Locks the holders of these claims and loads what the checks need to know about them. */
+export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<CheckContext> {
+  const bsns = [...new Set(claims.map((c) => c.bsn))];
+  const holders = await tx.query<{ id: number; bsn: string }>(
+    `SELECT id, bsn FROM budgethouders WHERE bsn = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+    [bsns],
+  );
+  const holderIds = holders.rows.map((h) => h.id);
+  const agreements = await tx.query<{
+    zorgovereenkomst_id: string;
+    budgethouder_id: number;
+    zorgverlener_id: string;
+    wet: Wet;
+    ingangsdatum: PlainDate;
+    einddatum: PlainDate | null;
+    tarief: number;
+    maandbedrag: number | null;
+    status: Agreement['status'];
+    maximumtarief: number | null;
+    verstrekker_naam: string | null;
+  }>(
+    `SELECT z.zorgovereenkomst_id, z.budgethouder_id, z.zorgverlener_id, z.wet, z.ingangsdatum, z.einddatum, z.tarief, z.maandbedrag,
+            z.status, z.maximumtarief,
+            (SELECT v.naam FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
+              WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker_naam
+       FROM zorgovereenkomsten z
+      WHERE z.budgethouder_id = ANY($1::bigint[])`,
+    [holderIds],
+  );
+  const budgets = await tx.query<{ budget_id: string; budgethouder_id: number; wet: Wet; ingangsdatum: PlainDate; einddatum: PlainDate; saldo: number }>(
+    `SELECT b.budget_id, b.budgethouder_id, b.wet, b.ingangsdatum, b.einddatum, r.saldo
+       FROM budgetten b JOIN rekeningen r ON r.id = b.rekening_id
+      WHERE b.budgethouder_id = ANY($1::bigint[])`,
+    [holderIds],
+  );
+  const own = await tx.query<{ sleutel: string; saldo: number }>(
+    `SELECT sleutel, saldo FROM rekeningen WHERE soort = 'eigen_bijdrage' AND split_part(sleutel, ':', 1)::bigint = ANY($1::bigint[])`,
+    [holderIds],
+  );
+  const dates = claims.flatMap((c) => c.lines.map((l) => l.datum)).sort();
+  const claimed = await tx.query<{ bsn: string; zorgverlener_id: string; datum: PlainDate; kwartieren: number; declaratie_id: string }>(
+    `SELECT r.bsn, r.zorgverlener_id, r.datum, r.kwartieren, r.declaratie_id
+       FROM declaratieregels r JOIN declaraties d ON d.declaratie_id = r.declaratie_id
+      WHERE r.bsn = ANY($1::text[]) AND r.datum BETWEEN $2 AND $3 AND r.kwartieren IS NOT NULL
+        AND d.soort = 'declaratie' AND d.status <> 'afgekeurd' AND d.status <> 'ontvangen'
+        AND NOT (d.declaratie_id = ANY($4::text[]))
+      ORDER BY d.volgnummer`,
+    [bsns, dates[0] ?? '1900-01-01', dates[dates.length - 1] ?? '1900-01-01', claims.map((c) => c.declaratieId)],
+  );
+
+  const ctx: CheckContext = {
+    holdersByBsn: new Map(holders.rows.map((h) => [h.bsn, { id: h.id }])),
+    agreementsByPair: new Map(),
+    agreementsById: new Map(),
+    budgets: new Map(),
+    ownFunds: new Map(own.rows.map((o) => [o.sleutel.replace(':', '|'), -o.saldo])),
+    claimedLines: new Map(),
+  };
+  for (const a of agreements.rows) {
+    const agreement: Agreement = {
+      id: a.zorgovereenkomst_id,
+      holderId: a.budgethouder_id,
+      providerId: a.zorgverlener_id,
+      wet: a.wet,
+      ingangsdatum: a.ingangsdatum,
+      einddatum: a.einddatum,
+      tarief: a.tarief as Cents,
+      maandbedrag: a.maandbedrag as Cents | null,
+      status: a.status,
+      maximumtarief: a.maximumtarief as Cents | null,
+      verstrekkerNaam: a.verstrekker_naam,
+    };
+    ctx.agreementsById.set(agreement.id, agreement);
+    const key = pairKey(agreement.holderId, agreement.providerId);
+    const list = ctx.agreementsByPair.get(key) ?? [];
+    list.push(agreement);
+    ctx.agreementsByPair.set(key, list);
+  }
+  for (const b of budgets.rows) {
+    const key = budgetKey(b.budgethouder_id, b.wet);
+    const list = ctx.budgets.get(key) ?? [];
+    list.push({ budgetId: b.budget_id, holderId: b.budgethouder_id, wet: b.wet, ingangsdatum: b.ingangsdatum, einddatum: b.einddatum, beschikbaar: -b.saldo } satisfies Budget);
+    ctx.budgets.set(key, list);
+  }
+  for (const list of ctx.budgets.values()) sortBudgets(list);
+  for (const l of claimed.rows) {
+    const key = lineKey(l.bsn, l.zorgverlener_id, l.datum, l.kwartieren);
+    if (!ctx.claimedLines.has(key)) ctx.claimedLines.set(key, l.declaratie_id);
+  }
+  return ctx;
+}
+
+export interface ClaimUpdate {
+  declaratieId: string;
+  status: string;
+  reason: string | null;
+  holderId: number | null;
+  agreementId: string | null;
+}
+
+export async function updateClaims(tx: Queryable, updates: ClaimUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  await tx.query(
+    `UPDATE declaraties d SET status = u.status, reden = u.reden, budgethouder_id = u.houder, zorgovereenkomst_id = u.zok
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[]) AS u (id, status, reden, houder, zok)
+      WHERE d.declaratie_id = u.id`,
+    [updates.map((u) => u.declaratieId), updates.map((u) => u.status), updates.map((u) => u.reason), updates.map((u) => u.holderId), updates.map((u) => u.agreementId)],
+  );
+}
+
+export async function insertCharges(tx: Queryable, charges: { declaratieId: string; regelnr: number; source: string; budgetId: string | null; amount: number }[]): Promise<void> {
+  if (charges.length === 0) return;
+  await tx.query(
+    `INSERT INTO declaratie_lasten (declaratie_id, regelnr, bron, budget_id, bedrag)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::bigint[])`,
+    [charges.map((c) => c.declaratieId), charges.map((c) => c.regelnr), charges.map((c) => c.source), charges.map((c) => c.budgetId), charges.map((c) => c.amount)],
+  );
+}

@@ -1,0 +1,1 @@
+export { exportCsv, EXPORTS, type ExportName } from './exports.ts';

@@ -1,0 +1,124 @@
+/**
+ * How every CSV import runs: the file is read and checked whole (format first, then against the
+ * database), and only when nothing is wrong is anything written, in one transaction together with
+ * its `imports` row and its audit row. Rows whose id is known with the same content are skipped
+ * (importing a file twice changes nothing); the same id with other content is an error.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Db, Tx } from '../../db/connection.ts';
+import { InputError, type InputProblem } from '../../kernel/errors.ts';
+import { readCsv, RowReader, type CsvSpec } from '../../kernel/csv.ts';
+import { newId } from '../../kernel/ids.ts';
+import { writeAudit } from '../audit/index.ts';
+import { recheckParkedClaims } from '../declaraties/index.ts';
+
+export interface ParsedRow<R> {
+  line: number;
+  id: string;
+  row: R;
+  /** Canonical content, compared with what is stored under the same id. */
+  content: string;
+}
+
+export interface ApplyContext {
+  file: string;
+  importId: string;
+  actor: string;
+  now: Date;
+  problems: InputProblem[];
+}
+
+export interface ApplyResult {
+  created: number;
+  /** Holders whose parked claims must be checked again because of this import. */
+  recheckHolders?: number[];
+  /** Claims that arrived with this import and must be checked (declaraties). */
+  checkClaims?: string[];
+}
+
+export interface ImportHandler<R> {
+  kind: string;
+  spec: CsvSpec;
+  idColumn: string;
+  /** Pure: one record to a typed row, or undefined with problems added. */
+  parse(reader: RowReader): { id: string; row: R; content: string } | undefined;
+  /** Checks the rows against the database, adds problems, and (when none) writes them. */
+  apply(tx: Tx, rows: ParsedRow<R>[], ctx: ApplyContext): Promise<ApplyResult>;
+}
+
+export interface ImportSummary {
+  importId: string;
+  kind: string;
+  file: string;
+  rows: number;
+  created: number;
+  skipped: number;
+  claims?: Record<string, number>;
+}
+
+export async function runImport<R>(
+  db: Db,
+  handler: ImportHandler<R>,
+  opts: { path: string; content: Buffer | string; actor: string; now?: Date },
+): Promise<ImportSummary> {
+  const file = basename(opts.path);
+  const now = opts.now ?? new Date();
+  const { records, problems } = readCsv(file, opts.content, handler.spec);
+  const rows: ParsedRow<R>[] = [];
+  const firstLine = new Map<string, number>();
+  for (const record of records) {
+    const reader = new RowReader(file, record, problems);
+    const parsed = handler.parse(reader);
+    if (!parsed) continue;
+    rows.push({ line: record.line, ...parsed });
+  }
+  // the same id twice in one file: allowed only for claim lines (handled by that handler)
+  if (handler.kind !== 'declaraties') {
+    for (const r of rows) {
+      const seen = firstLine.get(r.id);
+      if (seen !== undefined) problems.push({ file, line: r.line, column: handler.idColumn, message: `id '${r.id}' staat al op regel ${seen}` });
+      else firstLine.set(r.id, r.line);
+    }
+  }
+  if (problems.length > 0) throw new InputError(sortProblems(problems));
+  const sha256 = createHash('sha256').update(opts.content).digest('hex');
+  const importId = newId('imp');
+  return db.transaction(async (tx) => {
+    const ctx: ApplyContext = { file, importId, actor: opts.actor, now, problems: [] };
+    const result = await handler.apply(tx, rows, ctx);
+    if (ctx.problems.length > 0) throw new InputError(sortProblems(ctx.problems));
+    const summary: ImportSummary = {
+      importId,
+      kind: handler.kind,
+      file,
+      rows: rows.length,
+      created: result.created,
+      skipped: handler.kind === 'declaraties' ? 0 : rows.length - result.created,
+    };
+    await tx.query(
+      `INSERT INTO imports (import_id, soort, bestand, sha256, rijen, nieuw, actor, op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [importId, handler.kind, file, sha256, rows.length, result.created, opts.actor, now],
+    );
+    if (result.checkClaims && result.checkClaims.length > 0) {
+      summary.claims = await recheckParkedClaims(tx, { claimIds: result.checkClaims, actor: opts.actor, now, cause: `import ${importId}` });
+    }
+    if (result.recheckHolders && result.recheckHolders.length > 0) {
+      const rechecked = await recheckParkedClaims(tx, { holderIds: result.recheckHolders, actor: opts.actor, now, cause: `import ${importId} (${handler.kind})` });
+      if (Object.keys(rechecked).length > 0) summary.claims = rechecked;
+    }
+    await writeAudit(tx, {
+      actor: opts.actor,
+      action: `import.${handler.kind}`,
+      subject: importId,
+      reason: `bestand ${file}`,
+      details: { file, sha256, rows: rows.length, created: result.created, claims: summary.claims ?? null },
+      at: now,
+    });
+    return summary;
+  });
+}
+
+function sortProblems(problems: InputProblem[]): InputProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,86 @@
+/**
+ * The only place that writes the ledger's SQL. Entries are written set-based: one statement for
+ * the journal entries, one for the postings, one for the balances, however many entries. The
+ * balance update fires the `nooit_rood` check constraint, so an overdraft aborts the transaction
+ * whatever computed it.
+ */
+import type { Queryable } from '../../db/connection.ts';
+import { accountName, assertBalanced, type AccountRef, type JournalEntry } from './core/entries.ts';
+
+/** Makes sure the accounts exist and returns their ids by `kind:key`. */
+export async function accountIds(tx: Queryable, refs: readonly AccountRef[]): Promise<Map<string, number>> {
+  const unique = new Map<string, AccountRef>();
+  for (const r of refs) unique.set(accountName(r), r);
+  if (unique.size === 0) return new Map();
+  const kinds = [...unique.values()].map((r) => r.kind);
+  const keys = [...unique.values()].map((r) => r.key);
+  await tx.query(
+    `INSERT INTO rekeningen (soort, sleutel)
+     SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (soort, sleutel) DO NOTHING`,
+    [kinds, keys],
+  );
+  const r = await tx.query<{ id: number; soort: string; sleutel: string }>(
+    `SELECT r.id, r.soort, r.sleutel
+       FROM rekeningen r
+       JOIN unnest($1::text[], $2::text[]) AS k (soort, sleutel) ON r.soort = k.soort AND r.sleutel = k.sleutel`,
+    [kinds, keys],
+  );
+  return new Map(r.rows.map((row) => [`${row.soort}:${row.sleutel}`, row.id]));
+}
+
+/** Writes balanced entries and moves the balances, in the caller's transaction. */
+export async function postEntries(tx: Queryable, entries: readonly JournalEntry[], actor: string): Promise<void> {
+  if (entries.length === 0) return;
+  for (const e of entries) assertBalanced(e);
+  const ids = await accountIds(
+    tx,
+    entries.flatMap((e) => e.postings.map((p) => p.account)),
+  );
+  const seq = await tx.query<{ id: number }>(
+    `SELECT nextval(pg_get_serial_sequence('journaalposten', 'id')) AS id FROM generate_series(1, $1::int)`,
+    [entries.length],
+  );
+  const entryIds = seq.rows.map((r) => r.id);
+  await tx.query(
+    `INSERT INTO journaalposten (id, soort, referentie, omschrijving, actor)
+     SELECT id, soort, referentie, omschrijving, $5 FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
+       AS e (id, soort, referentie, omschrijving)`,
+    [entryIds, entries.map((e) => e.kind), entries.map((e) => e.reference), entries.map((e) => e.description), actor],
+  );
+  const pEntry: number[] = [];
+  const pAccount: number[] = [];
+  const pAmount: number[] = [];
+  entries.forEach((e, i) => {
+    for (const p of e.postings) {
+      pEntry.push(entryIds[i]!);
+      pAccount.push(ids.get(accountName(p.account))!);
+      pAmount.push(p.amount);
+    }
+  });
+  await tx.query(
+    `INSERT INTO boekingen (journaalpost_id, rekening_id, bedrag)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[])`,
+    [pEntry, pAccount, pAmount],
+  );
+  await tx.query(
+    `UPDATE rekeningen r SET saldo = r.saldo + d.delta
+       FROM (SELECT rekening_id, sum(bedrag)::bigint AS delta
+               FROM unnest($1::bigint[], $2::bigint[]) AS p (rekening_id, bedrag)
+              GROUP BY rekening_id) d
+      WHERE r.id = d.rekening_id`,
+    [pAccount, pAmount],
+  );
+}
+
+/** Balances of accounts, by `kind:key` (absent accounts are not in the map). */
+export async function balances(tx: Queryable, refs: readonly AccountRef[]): Promise<Map<string, number>> {
+  if (refs.length === 0) return new Map();
+  const r = await tx.query<{ soort: string; sleutel: string; saldo: number }>(
+    `SELECT r.soort, r.sleutel, r.saldo
+       FROM rekeningen r
+       JOIN unnest($1::text[], $2::text[]) AS k (soort, sleutel) ON r.soort = k.soort AND r.sleutel = k.sleutel`,
+    [refs.map((x) => x.kind), refs.map((x) => x.key)],
+  );
+  return new Map(r.rows.map((row) => [`${row.soort}:${row.sleutel}`, row.saldo]));
+}

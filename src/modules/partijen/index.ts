@@ -1,0 +1,2 @@
+export { verstrekkersImport, budgethoudersImport, zorgverlenersImport } from './imports.ts';
+export { holdersByBsn, knownProviders, knownFunders, type HolderRef } from './repo.ts';

@@ -1,0 +1,1 @@
+export { toekenningenImport } from './imports.ts';

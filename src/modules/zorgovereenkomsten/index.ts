@@ -1,0 +1,1 @@
+export { zorgovereenkomstenImport, accorderingenImport } from './imports.ts';
