@@ -9,9 +9,22 @@ import { parse } from 'csv-parse/sync';
 import { syntheticBsn, syntheticIban } from '../kernel/synthetic.ts';
 import { buildCamt053 } from '../modules/bank/index.ts';
 import type { Cents } from '../kernel/money.ts';
+import { addDays, addWorkingDays, dateInNetherlands, daysInMonth, type PlainDate } from '../kernel/dates.ts';
+import { openDb } from '../db/connection.ts';
+
+function previousMonthStart(d: PlainDate): PlainDate {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  return (m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`) as PlainDate;
+}
+
+function lastOfMonth(first: PlainDate): PlainDate {
+  return `${first.slice(0, 8)}${String(daysInMonth(Number(first.slice(0, 4)), Number(first.slice(5, 7)))).padStart(2, '0')}` as PlainDate;
+}
 
 interface DemoOptions {
   db: string;
+  now?: Date;
   dir: string;
   io: { out: (l: string) => void; err: (l: string) => void };
   main: (args: string[]) => Promise<number>;
@@ -31,7 +44,33 @@ const IBAN = {
   elamrani: syntheticIban(43),
 };
 
-export const DEMO_FILES: Record<string, string> = {
+/** The dates of the demo, relative to today so that the story is always recent and consistent. */
+export function demoDates(today: PlainDate) {
+  const anchor = addDays(today, -5);
+  const careFirst = previousMonthStart(anchor);
+  const y = careFirst.slice(0, 4);
+  const careLast = lastOfMonth(careFirst);
+  const day = (n: number) => addDays(careFirst, n - 1);
+  const at = (d: PlainDate, time: string) => `${d}T${time}:00+01:00`;
+  return {
+    today,
+    careMonth: careFirst.slice(0, 7),
+    careFirst,
+    careLast,
+    yearStart: `${y}-01-01` as PlainDate,
+    yearEnd: `${y}-12-31` as PlainDate,
+    day,
+    r1: (t: string) => at(addDays(today, -3), t),
+    r2: (t: string) => at(addDays(today, -2), t),
+    r3: (t: string) => at(addDays(today, -1), t),
+    secondRun: addWorkingDays(today, 1),
+  };
+}
+
+export type DemoDates = ReturnType<typeof demoDates>;
+
+export function demoFiles(d: DemoDates): Record<string, string> {
+  return {
   'verstrekkers.csv': `code,naam,soort,iban
 GM0363,Gemeente Amsterdam,gemeente,${IBAN.GM0363}
 GM0599,Gemeente Rotterdam,gemeente,${IBAN.GM0599}
@@ -53,64 +92,66 @@ ZV-PART-2,particulier,Sanne de Boer,${syntheticBsn(202)},,,${IBAN.part2}
 ZV-INST-1,instelling,Jeugdzorg Rijnmond B.V.,,63456789,41000123,${IBAN.inst1}
 `,
   'toekenningen.csv': `toekenning_id,verstrekker,bsn,wet,ingangsdatum,einddatum,bedrag,vervangt
-TKB-2026-0001,GM0363,${BSN.jansen},WMO_HH,2026-01-01,2026-12-31,6000.00,
-TKB-2026-0002,GM0363,${BSN.jansen},WMO_HH,2026-10-01,2026-12-31,500.00,
-TKB-2026-0101,ZK5501,${BSN.devries},WLZ,2026-01-01,2026-10-31,400.00,
-TKB-2026-0102,ZK5501,${BSN.devries},WLZ,2026-10-01,2026-12-31,9000.00,
-TKB-2026-0301,GM0599,${BSN.elamrani},JW,2026-01-01,2026-12-31,3000.00,
-TKB-2026-0401,GM0363,${BSN.pietersen},WMO_BG,2026-01-01,2026-12-31,1200.00,
-TKB-2026-0501,ZK5501,${BSN.visser},WLZ,2026-01-01,2026-12-31,30000.00,
-TKB-2026-0601,GM0363,${BSN.smit},WMO_HH,2026-01-01,2026-12-31,4000.00,
+TKB-2026-0001,GM0363,${BSN.jansen},WMO_HH,${d.yearStart},${d.yearEnd},6000.00,
+TKB-2026-0002,GM0363,${BSN.jansen},WMO_HH,${d.careFirst},${d.yearEnd},500.00,
+TKB-2026-0101,ZK5501,${BSN.devries},WLZ,${d.yearStart},${d.careLast},400.00,
+TKB-2026-0102,ZK5501,${BSN.devries},WLZ,${d.careFirst},${d.yearEnd},9000.00,
+TKB-2026-0301,GM0599,${BSN.elamrani},JW,${d.yearStart},${d.yearEnd},3000.00,
+TKB-2026-0401,GM0363,${BSN.pietersen},WMO_BG,${d.yearStart},${d.yearEnd},1200.00,
+TKB-2026-0501,ZK5501,${BSN.visser},WLZ,${d.yearStart},${d.yearEnd},30000.00,
+TKB-2026-0601,GM0363,${BSN.smit},WMO_HH,${d.yearStart},${d.yearEnd},4000.00,
 `,
   'zorgovereenkomsten.csv': `zorgovereenkomst_id,bsn,zorgverlener_id,wet,soort,ingangsdatum,einddatum,eenheid,tarief,maximumtarief,maandbedrag,status
-ZOK-001,${BSN.jansen},ZV-ZZP-1,WMO_HH,opdracht,2026-01-01,,uur,28.50,30.00,,geaccordeerd
-ZOK-002,${BSN.devries},ZV-PART-1,WLZ,familie,2026-03-01,,uur,25.00,25.65,,geaccordeerd
-ZOK-003,${BSN.elamrani},ZV-INST-1,JW,instelling,2025-09-01,,uur,75.00,70.00,,geaccordeerd
-ZOK-004,${BSN.pietersen},ZV-ZZP-2,WMO_BG,opdracht,2026-01-01,2026-12-31,uur,55.00,60.00,,geaccordeerd
-ZOK-005,${BSN.visser},ZV-PART-2,WLZ,arbeidsovereenkomst,2026-02-01,,maand,1850.00,,1850.00,geaccordeerd
-ZOK-006,${BSN.smit},ZV-ZZP-1,WMO_HH,opdracht,2026-09-01,,uur,29.00,,,ingediend
+ZOK-001,${BSN.jansen},ZV-ZZP-1,WMO_HH,opdracht,${d.yearStart},,uur,28.50,30.00,,geaccordeerd
+ZOK-002,${BSN.devries},ZV-PART-1,WLZ,familie,${addDays(d.careFirst, -40)},,uur,25.00,25.65,,geaccordeerd
+ZOK-003,${BSN.elamrani},ZV-INST-1,JW,instelling,${addDays(d.yearStart, -120)},,uur,75.00,70.00,,geaccordeerd
+ZOK-004,${BSN.pietersen},ZV-ZZP-2,WMO_BG,opdracht,${d.yearStart},${d.yearEnd},uur,55.00,60.00,,geaccordeerd
+ZOK-005,${BSN.visser},ZV-PART-2,WLZ,arbeidsovereenkomst,${d.yearStart},,maand,1850.00,,1850.00,geaccordeerd
+ZOK-006,${BSN.smit},ZV-ZZP-1,WMO_HH,opdracht,${addDays(d.careFirst, -30)},,uur,29.00,,,ingediend
 `,
   'declaraties.csv': `declaratie_id,ontvangen_op,kanaal,bsn,zorgverlener_id,zorgovereenkomst_id,datum,eenheden,tarief,omschrijving
-DCL-1001,2026-11-02T09:15:00+01:00,portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,2026-10-06,3,28.50,huishoudelijke hulp
-DCL-1001,2026-11-02T09:15:00+01:00,portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,2026-10-13,3,28.50,huishoudelijke hulp
-DCL-1001,2026-11-02T09:15:00+01:00,portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,2026-10-20,3.5,28.50,huishoudelijke hulp
-DCL-1002,2026-11-02T10:40:00+01:00,post,${BSN.devries},ZV-PART-1,,2026-10-28,6,25.00,mantelzorg
-DCL-1002,2026-11-02T10:40:00+01:00,post,${BSN.devries},ZV-PART-1,,2026-10-29,6,25.00,mantelzorg
-DCL-1002,2026-11-02T10:40:00+01:00,post,${BSN.devries},ZV-PART-1,,2026-10-30,6,25.00,mantelzorg
-DCL-1002,2026-11-02T10:40:00+01:00,post,${BSN.devries},ZV-PART-1,,2026-10-31,6,25.00,mantelzorg
-DCL-1003,2026-11-02T11:05:00+01:00,email,${BSN.elamrani},ZV-INST-1,ZOK-003,2026-10-14,2,75.00,ambulante jeugdhulp
-DCL-1004,2026-11-02T13:30:00+01:00,api,${BSN.pietersen},ZV-ZZP-2,ZOK-004,2026-10-05,8,55.00,begeleiding
-DCL-1004,2026-11-02T13:30:00+01:00,api,${BSN.pietersen},ZV-ZZP-2,ZOK-004,2026-10-12,8,55.00,begeleiding
-DCL-1004,2026-11-02T13:30:00+01:00,api,${BSN.pietersen},ZV-ZZP-2,ZOK-004,2026-10-19,8,55.00,begeleiding
-DCL-1005,2026-11-02T14:00:00+01:00,portaal,${BSN.smit},ZV-ZZP-1,,2026-10-07,4,29.00,huishoudelijke hulp
-DCL-1006,2026-11-03T08:00:00+01:00,post,${BSN.onbekend},ZV-ZZP-1,,2026-10-08,2,28.50,
-DCL-1007,2026-11-03T08:30:00+01:00,portaal,${BSN.jansen},ZV-ZZP-2,,2026-10-09,2,40.00,coaching
-DCL-1008,2026-11-03T09:00:00+01:00,portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,2026-10-13,3,28.50,huishoudelijke hulp (nogmaals)
-DCL-1009,2026-11-03T09:10:00+01:00,email,${BSN.jansen},ZV-ZZP-1,ZOK-001,2026-10-21,25,28.50,
-DCL-1010,2026-11-03T09:20:00+01:00,portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,2026-10-27,3,32.00,
-DCL-1011,2026-11-03T10:00:00+01:00,post,${BSN.devries},ZV-PART-1,ZOK-002,2026-02-20,4,25.00,
-DCL-1012,2026-11-03T11:00:00+01:00,email,${BSN.elamrani},ZV-INST-1,ZOK-003,2025-12-15,2,75.00,
-DCL-1013,2026-11-04T09:00:00+01:00,portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,2026-10-28,3,28.50,huishoudelijke hulp
-DCL-1014,2026-11-04T09:05:00+01:00,portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,2026-12-01,3,28.50,
+DCL-1001,${d.r1('09:15')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(6)},3,28.50,huishoudelijke hulp
+DCL-1001,${d.r1('09:15')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(13)},3,28.50,huishoudelijke hulp
+DCL-1001,${d.r1('09:15')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(20)},3.5,28.50,huishoudelijke hulp
+DCL-1002,${d.r1('10:40')},post,${BSN.devries},ZV-PART-1,,${d.day(28)},6,25.00,mantelzorg
+DCL-1002,${d.r1('10:40')},post,${BSN.devries},ZV-PART-1,,${d.day(29)},6,25.00,mantelzorg
+DCL-1002,${d.r1('10:40')},post,${BSN.devries},ZV-PART-1,,${d.day(30)},6,25.00,mantelzorg
+DCL-1002,${d.r1('10:40')},post,${BSN.devries},ZV-PART-1,,${d.day(31)},6,25.00,mantelzorg
+DCL-1003,${d.r1('11:05')},email,${BSN.elamrani},ZV-INST-1,ZOK-003,${d.day(14)},2,75.00,ambulante jeugdhulp
+DCL-1004,${d.r1('13:30')},api,${BSN.pietersen},ZV-ZZP-2,ZOK-004,${d.day(5)},8,55.00,begeleiding
+DCL-1004,${d.r1('13:30')},api,${BSN.pietersen},ZV-ZZP-2,ZOK-004,${d.day(12)},8,55.00,begeleiding
+DCL-1004,${d.r1('13:30')},api,${BSN.pietersen},ZV-ZZP-2,ZOK-004,${d.day(19)},8,55.00,begeleiding
+DCL-1005,${d.r1('14:00')},portaal,${BSN.smit},ZV-ZZP-1,,${d.day(7)},4,29.00,huishoudelijke hulp
+DCL-1006,${d.r2('08:00')},post,${BSN.onbekend},ZV-ZZP-1,,${d.day(8)},2,28.50,
+DCL-1007,${d.r2('08:30')},portaal,${BSN.jansen},ZV-ZZP-2,,${d.day(9)},2,40.00,coaching
+DCL-1008,${d.r2('09:00')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(13)},3,28.50,huishoudelijke hulp (nogmaals)
+DCL-1009,${d.r2('09:10')},email,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(21)},25,28.50,
+DCL-1010,${d.r2('09:20')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(27)},3,32.00,
+DCL-1011,${d.r2('10:00')},post,${BSN.devries},ZV-PART-1,ZOK-002,${addDays(d.careFirst, -49)},4,25.00,
+DCL-1012,${d.r2('11:00')},email,${BSN.elamrani},ZV-INST-1,ZOK-003,${addDays(d.yearStart, -17)},2,75.00,
+DCL-1013,${d.r3('09:00')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(28)},3,28.50,huishoudelijke hulp
+DCL-1014,${d.r3('09:05')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${addDays(d.today, 7)},3,28.50,
 `,
   'accorderingen.csv': `zorgovereenkomst_id,besluit,datum,maximumtarief,reden
-ZOK-006,geaccordeerd,2026-11-05,30.00,
+ZOK-006,geaccordeerd,${d.today},30.00,
 `,
   'toekenningen-correctie.csv': `toekenning_id,verstrekker,bsn,wet,ingangsdatum,einddatum,bedrag,vervangt
-TKB-2026-0401-C1,GM0363,${BSN.pietersen},WMO_BG,2026-01-01,2026-12-31,2400.00,TKB-2026-0401
-TKB-2026-0002-C1,GM0363,${BSN.jansen},WMO_HH,2026-10-01,2026-12-31,0.00,TKB-2026-0002
+TKB-2026-0401-C1,GM0363,${BSN.pietersen},WMO_BG,${d.yearStart},${d.yearEnd},2400.00,TKB-2026-0401
+TKB-2026-0002-C1,GM0363,${BSN.jansen},WMO_HH,${d.careFirst},${d.yearEnd},0.00,TKB-2026-0002
 `,
   'declaraties-fout.csv': `declaratie_id,ontvangen_op,kanaal,bsn,zorgverlener_id,datum,eenheden,tarief
-DCL-2001,2026-11-05T09:00:00+01:00,fax,${BSN.jansen},ZV-ZZP-1,2026-10-06,3,28.50
-DCL-2002,2026-11-05,portaal,123456789,ZV-ZZP-1,2026-13-01,drie,28,50
+DCL-2001,${d.r3('12:00')},fax,${BSN.jansen},ZV-ZZP-1,${d.day(6)},3,28.50
+DCL-2002,${d.today},portaal,123456789,ZV-ZZP-1,2026-13-01,drie,28,50
 `,
 };
+}
 
 export async function runDemo(opts: DemoOptions): Promise<number> {
   const { io } = opts;
   const dir = resolve(opts.dir);
   mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(DEMO_FILES)) writeFileSync(join(dir, name), content);
+  const d = demoDates(dateInNetherlands(opts.now ?? new Date()));
+  for (const [name, content] of Object.entries(demoFiles(d))) writeFileSync(join(dir, name), content);
   const isPostgres = /^postgres/.test(opts.db);
   if (!isPostgres && existsSync(opts.db)) rmSync(opts.db, { recursive: true, force: true });
   const f = (name: string) => join(dir, name);
@@ -142,27 +183,26 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   await must('import', 'toekenningen', f('toekenningen-correctie.csv'));
 
   io.out('\n== 3. Maandloon en de eerste betaalrun ==');
-  await must('maandloon', '--maand', '2026-10');
-  await must('maandloon', '--maand', '2026-10');
-  const sepa1 = f('betaalrun-2026-11-06.xml');
-  await must('betaalrun', '--datum', '2026-11-06', '--sepa', sepa1);
-  await must('betaalrun', '--datum', '2026-11-06', '--sepa', f('betaalrun-leeg.xml'));
+  await must('maandloon', '--maand', d.careMonth);
+  await must('maandloon', '--maand', d.careMonth);
+  const sepa1 = f(`betaalrun-${d.today}.xml`);
+  await must('betaalrun', '--datum', d.today, '--sepa', sepa1);
+  await must('betaalrun', '--datum', d.today, '--sepa', f('betaalrun-leeg.xml'));
 
   io.out('\n== 4. Het bankafschrift: bevestigingen, een terugboeking, stortingen en een onbekende post ==');
-  const camt = f('afschrift-2026-11-09.xml');
-  writeFileSync(camt, bankStatementFor(sepa1));
+  const camt = f(`afschrift-${d.today}.xml`);
+  writeFileSync(camt, bankStatementFor(sepa1, d.today, await clientNumber(opts.db, BSN.elamrani)));
   await must('bank', camt);
   await must('bank', camt);
 
   io.out('\n== 5. De tweede betaalrun betaalt wat vrijkwam en wat terugkwam ==');
-  await must('betaalrun', '--datum', '2026-11-13', '--sepa', f('betaalrun-2026-11-13.xml'));
+  await must('betaalrun', '--datum', d.secondRun, '--sepa', f(`betaalrun-${d.secondRun}.xml`));
 
   io.out('\n== 6. Controle, export en het spoor van één declaratie ==');
   const check = await pgb('controle');
   await must('export', 'declaraties');
-  await must('export', 'budgetten', '--uit', f('budgetten.csv'));
+  await must('export', 'budgetten');
   await must('export', 'betalingen', '--uit', f('betalingen.csv'));
-  io.out(readFileSync(f('budgetten.csv'), 'utf8').trimEnd());
   await must('trace', 'DCL-1003');
   io.out(`\nKlaar. De bestanden staan in ${dir}; de database in ${isPostgres ? opts.db : resolve(opts.db)}.`);
   return check;
@@ -174,7 +214,7 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
  * account closed); a funder's deposit; a holder's own deposit that names client number and law;
  * and a credit nobody can place.
  */
-export function bankStatementFor(sepaFile: string): string {
+export function bankStatementFor(sepaFile: string, bookingDate: PlainDate, elAmraniClient: number): string {
   const xml = readFileSync(sepaFile, 'utf8');
   const transfers = [...xml.matchAll(/<CdtTrfTxInf>[\s\S]*?<EndToEndId>([^<]+)<\/EndToEndId>[\s\S]*?<InstdAmt Ccy="EUR">([\d.]+)<\/InstdAmt>[\s\S]*?<Cdtr>\s*<Nm>([^<]+)<\/Nm>[\s\S]*?<IBAN>([^<]+)<\/IBAN>[\s\S]*?<\/CdtTrfTxInf>/g)].map((m) => ({
     e2e: m[1]!,
@@ -183,54 +223,64 @@ export function bankStatementFor(sepaFile: string): string {
     iban: m[4]!,
   }));
   const returned = transfers.find((t) => t.name === 'Anna Bakker');
-  const elAmraniClient = 1000003; // client numbers follow the order of budgethouders.csv
   return buildCamt053({
-    messageId: 'DEMO-AFS-20261109',
-    createdAt: new Date('2026-11-09T06:00:00+01:00'),
+    messageId: `DEMO-AFS-${bookingDate}`,
+    createdAt: new Date(`${bookingDate}T18:00:00+01:00`),
     statements: [
       {
-        statementId: 'DEMO-2026-11-09',
+        statementId: `DEMO-${bookingDate}`,
         account: 'NL91ABNA0417164300',
         openingBalance: 25_000_00 as Cents,
         entries: [
           {
-            entryRef: 'BTR-20261106',
+            entryRef: 'BTR-1',
             direction: 'DBIT',
-            bookingDate: '2026-11-06' as never,
+            bookingDate,
             transactions: transfers.map((t) => ({ amount: t.amount, endToEndId: t.e2e, counterpartyName: t.name, counterpartyIban: t.iban })),
           },
           ...(returned
             ? [
                 {
-                  entryRef: 'RTR-20261109-1',
+                  entryRef: 'RTR-1',
                   direction: 'CRDT' as const,
-                  bookingDate: '2026-11-09' as never,
+                  bookingDate,
                   transactions: [{ amount: returned.amount, originalEndToEndId: returned.e2e, returnReason: 'AC04', counterpartyName: returned.name, counterpartyIban: returned.iban }],
                 },
               ]
             : []),
           {
-            entryRef: 'STR-GM0363-11',
+            entryRef: 'STR-GM0363',
             direction: 'CRDT',
-            bookingDate: '2026-11-09' as never,
-            transactions: [{ amount: 15_000_00 as Cents, counterpartyName: 'Gemeente Amsterdam', counterpartyIban: IBAN.GM0363, remittance: 'Bevoorschotting pgb november 2026' }],
+            bookingDate,
+            transactions: [{ amount: 15_000_00 as Cents, counterpartyName: 'Gemeente Amsterdam', counterpartyIban: IBAN.GM0363, remittance: `Bevoorschotting pgb ${bookingDate.slice(0, 7)}` }],
           },
           {
             entryRef: 'STR-EIGEN-1',
             direction: 'CRDT',
-            bookingDate: '2026-11-09' as never,
+            bookingDate,
             transactions: [{ amount: 10_00 as Cents, counterpartyName: 'Y. El Amrani', counterpartyIban: IBAN.elamrani, remittance: `PGB STORTING ${elAmraniClient} JW` }],
           },
           {
             entryRef: 'ONB-1',
             direction: 'CRDT',
-            bookingDate: '2026-11-09' as never,
+            bookingDate,
             transactions: [{ amount: 123_45 as Cents, counterpartyName: 'Onbekende afzender', counterpartyIban: IBAN.onbekend, remittance: 'factuur 2026-881' }],
           },
         ],
       },
     ],
   });
+}
+
+/** The client number the platform gave a holder (the demo's bank statement names it). */
+async function clientNumber(target: string, bsn: string): Promise<number> {
+  const db = await openDb({ target });
+  try {
+    const r = await db.query<{ clientnummer: number }>(`SELECT clientnummer FROM budgethouders WHERE bsn = $1`, [bsn]);
+    return r.rows[0]!.clientnummer;
+  } finally {
+    await db.close();
+  }
 }
 
 export function readCsvFile(path: string): Record<string, string>[] {

@@ -1,8 +1,9 @@
 /** Readable output of a claim's trace for the terminal. */
 import { formatEuros } from '../kernel/money.ts';
+import { formatMoment } from '../kernel/dates.ts';
 import type { ClaimTrace } from '../modules/declaraties/index.ts';
 
-const time = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 19);
+const time = (d: Date) => formatMoment(d).replace('T', ' ');
 
 export function printTrace(t: ClaimTrace, out: (line: string) => void): void {
   const c = t.claim;

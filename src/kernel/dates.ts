@@ -175,3 +175,22 @@ export function maxDate(a: PlainDate, b: PlainDate): PlainDate {
 export function minDate(a: PlainDate, b: PlainDate): PlainDate {
   return a < b ? a : b;
 }
+
+const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+});
+
+/** A moment as Dutch local time with its offset: `2026-03-02T09:15:00+01:00`. */
+export function formatMoment(moment: Date): string {
+  const p = Object.fromEntries(amsterdamParts.formatToParts(moment).map((x) => [x.type, x.value]));
+  const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.replace('GMT', '');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}

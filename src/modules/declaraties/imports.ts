@@ -1,4 +1,5 @@
 /** Import of `declaraties.csv`: new claims are stored with their trace and checked at once. */
+import { formatMoment } from '../../kernel/dates.ts';
 import type { ImportHandler } from '../import/run-import.ts';
 import { DECLARATIES_SPEC, groupClaimLines, parseClaimLine, type ClaimLineRow } from './core/csv.ts';
 import { insertClaims, insertEvents, storedClaims } from './repo.ts';
@@ -36,7 +37,7 @@ export const declaratiesImport: ImportHandler<ClaimLineRow> = {
         event: 'ontvangen',
         status: 'ontvangen',
         reason: null,
-        note: `Ontvangen via ${d.kanaal} op ${d.ontvangenOp.toISOString()}; geregistreerd uit ${ctx.file} (${ctx.importId}), ${d.lines.length} regel(s). Uiterste betaaldatum ${d.uitersteBetaaldatum}.`,
+        note: `Ontvangen via ${d.kanaal} op ${formatMoment(d.ontvangenOp)}; geregistreerd uit ${ctx.file} (${ctx.importId}), ${d.lines.length} regel(s). Uiterste betaaldatum ${d.uitersteBetaaldatum}.`,
       })),
       ctx.actor,
       ctx.now,

@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Queryable } from '../../db/connection.ts';
 import { formatEuros } from '../../kernel/money.ts';
+import { formatMoment } from '../../kernel/dates.ts';
 
 export const EXPORTS = {
   declaraties: {
@@ -37,7 +38,7 @@ export async function exportCsv(db: Queryable, name: ExportName): Promise<string
       const v = row[c];
       if (v === null || v === undefined) return '';
       if (money.has(c)) return formatEuros(Number(v));
-      if (v instanceof Date) return v.toISOString();
+      if (v instanceof Date) return formatMoment(v);
       return String(v);
     }),
   );

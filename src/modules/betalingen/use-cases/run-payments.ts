@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { openSync, writeSync, fsyncSync, closeSync, renameSync } from 'node:fs';
 import type { Db } from '../../../db/connection.ts';
-import { parseDate, type PlainDate } from '../../../kernel/dates.ts';
+import { dateInNetherlands, parseDate, type PlainDate } from '../../../kernel/dates.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import { formatEuros, type Cents } from '../../../kernel/money.ts';
@@ -38,6 +38,7 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
   const date = parseDate(opts.date);
   if (!date) throw new AppError('INVOER_ONGELDIG', `--datum '${opts.date}' is geen geldige datum (JJJJ-MM-DD)`);
   const now = opts.now ?? new Date();
+  if (date < dateInNetherlands(now)) throw new AppError('INVOER_ONGELDIG', `--datum ${date} ligt in het verleden; een bank voert geen betaling uit op een eerdere datum`);
   return db.transaction(async (tx) => {
     // One payment run at a time: a second one waits, then finds nothing left to pay.
     await tx.query(`SELECT pg_advisory_xact_lock(7262003)`);
@@ -73,7 +74,7 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
           event: 'in betaalrun',
           status: 'betaald',
           reason: null,
-          note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEuros(p.bedrag)} aan ${p.naam}.`,
+          note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEuros(p.bedrag)} aan ${p.naam.replace(/\.$/, "")}.`,
         })),
       ),
       opts.actor,

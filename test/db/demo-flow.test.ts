@@ -1,0 +1,113 @@
+/**
+ * The whole chain from the command line, as `npm start` runs it: imports, re-checks, monthly pay,
+ * two payment runs, a bank statement. Checks every claim's outcome against the hand-made
+ * expectation, the SEPA files against the XSD, and the ledger.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDemo } from '../../src/cli/demo.ts';
+import { main } from '../../src/cli/main.ts';
+import { validateAgainstXsd } from '../support/xsd.ts';
+import { freshTarget, STORE } from '../support/db.ts';
+import { pgb } from '../support/cli.ts';
+import { readCsvFile } from '../../src/cli/demo.ts';
+
+const XSD = new URL('../../standards/pain.001.001.09.xsd', import.meta.url).pathname;
+
+test(`demo: the whole chain from the command line (${STORE})`, async () => {
+  const t = await freshTarget();
+  const dir = mkdtempSync(join(tmpdir(), 'pgb-demo-'));
+  try {
+    const out: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
+    const env = { ...process.env, DATABASE_URL: '' };
+    const code = await runDemo({ db: t.target, dir, io, main: (args) => main(args, io, env) });
+    assert.equal(code, 0, out.join('\n'));
+    const text = out.join('\n');
+
+    // The bad file: precise errors, nothing written.
+    assert.match(text, /declaraties-fout\.csv:2: kanaal: 'fax' is niet een van: post, email, portaal, api/);
+    assert.match(text, /declaraties-fout\.csv:3: -: 9 velden waar de kopregel er 8 heeft/);
+    // Importing the same claims twice creates nothing the second time.
+    assert.match(text, /declaraties\.csv: 21 regels, 0 nieuw/);
+    assert.match(text, /al eerder ingelezen, niets veranderd/);
+    assert.match(text, /niets te betalen/);
+
+    const claims = Object.fromEntries((await csvOf(t.target, 'declaraties')).map((r) => [r.declaratie_id, `${r.status}${r.reden ? `:${r.reden}` : ''}`]));
+    assert.deepEqual(claims, {
+      'DCL-1001': 'betaald', // within budget and tariff
+      'DCL-1002': 'betaald', // charged to two allocations (ending first), paid in the 2nd run after AC04 return
+      'DCL-1003': 'betaald', // above maximum tariff: parked until the holder's own deposit of €10.00
+      'DCL-1004': 'betaald', // budget insufficient until the allocation was corrected upward
+      'DCL-1005': 'betaald', // agreement awaiting approval until accorderingen.csv
+      'DCL-1006': 'afgekeurd:ONBEKENDE_BUDGETHOUDER',
+      'DCL-1007': 'geparkeerd:GEEN_ZORGOVEREENKOMST',
+      'DCL-1008': 'afgekeurd:DUBBELE_DECLARATIE',
+      'DCL-1009': 'afgekeurd:ONGELDIG', // 25 hours on one day
+      'DCL-1010': 'afgekeurd:TARIEF_AFWIJKEND',
+      'DCL-1011': 'afgekeurd:BUITEN_LOOPTIJD',
+      'DCL-1012': 'geparkeerd:GEEN_TOEKENNING',
+      'DCL-1013': 'betaald',
+      'DCL-1014': 'afgekeurd:ONGELDIG', // care date after receipt
+      [Object.keys(claims).find((k) => k.startsWith('mnd:ZOK-005:'))!]: 'betaald',
+    });
+
+    const budgets = Object.fromEntries((await csvOf(t.target, 'budgetten')).map((r) => [r.toekenning_id, [r.toegekend, r.besteed, r.beschikbaar].join('/')]));
+    assert.deepEqual(budgets, {
+      'TKB-2026-0001': '6000.00/356.25/5643.75', // DCL-1001 270.75 + DCL-1013 85.50
+      'TKB-2026-0002': '0.00/0.00/0.00', // withdrawn
+      'TKB-2026-0101': '400.00/400.00/0.00', // ends first: took 400 of DCL-1002's 600
+      'TKB-2026-0102': '9000.00/200.00/8800.00', // the remaining 200
+      'TKB-2026-0301': '3000.00/140.00/2860.00', // 2 h × maximum 70.00; the 10.00 above it from the own deposit
+      'TKB-2026-0401': '2400.00/1320.00/1080.00', // corrected from 1200 to 2400
+      'TKB-2026-0501': '30000.00/1850.00/28150.00', // monthly pay
+      'TKB-2026-0601': '4000.00/116.00/3884.00',
+    });
+
+    const payments = await csvOf(t.target, 'betalingen');
+    const statuses = payments.map((p) => `${p.zorgverlener_id}:${p.bedrag}:${p.status}`).sort();
+    assert.deepEqual(statuses, [
+      'ZV-INST-1:150.00:verzonden',
+      'ZV-PART-1:600.00:teruggeboekt',
+      'ZV-PART-1:600.00:verzonden',
+      'ZV-PART-2:1850.00:bevestigd',
+      'ZV-ZZP-1:472.25:bevestigd', // 270.75 + 116.00 + 85.50
+      'ZV-ZZP-2:1320.00:bevestigd',
+    ]);
+
+    for (const f of readdirSync(dir).filter((n) => n.startsWith('betaalrun-2'))) {
+      const v = await validateAgainstXsd(readFileSync(join(dir, f), 'utf8'), XSD);
+      assert.ok(v.valid, `${f}: ${v.errors.join('; ')}`);
+      assert.doesNotMatch(readFileSync(join(dir, f), 'utf8'), /9000000\d\d/, 'no BSN in a payment file');
+    }
+
+    const check = await pgb(t.target, 'controle');
+    assert.equal(check.code, 0, check.out);
+    const open = await pgb(t.target, 'bank', '--open');
+    assert.match(open.out, /1 open bankpost/);
+    assert.match(open.out, /123\.45/);
+    const trace = await pgb(t.target, 'trace', 'DCL-1002');
+    assert.match(trace.out, /teruggeboekt/);
+    assert.match(trace.out, /AC04 \(rekening opgeheven\)/);
+    // the budget rule, line by line: the allocation ending first pays until it is used up
+    assert.match(trace.out, /regel 3: toekenning TKB-2026-0101 100\.00\n  regel 3: toekenning TKB-2026-0102 50\.00/);
+    assert.match(trace.out, /budget:TKB-2026-0101 D 400\.00/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await t.cleanup();
+  }
+});
+
+async function csvOf(target: string, what: string): Promise<Record<string, string>[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'pgb-exp-'));
+  try {
+    const r = await pgb(target, 'export', what, '--uit', join(dir, 'x.csv'));
+    assert.equal(r.code, 0, r.err);
+    return readCsvFile(join(dir, 'x.csv'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
