@@ -57,5 +57,5 @@ export async function claimStatus(db: Db): Promise<Record<string, string>> {
 
 export async function available(db: Db, budgetId: string): Promise<number> {
   const r = await db.query<{ saldo: number }>(`SELECT r.saldo FROM budgetten b JOIN rekeningen r ON r.id = b.rekening_id WHERE b.budget_id = $1`, [budgetId]);
-  return -r.rows[0]!.saldo;
+  return 0 - r.rows[0]!.saldo;
 }
