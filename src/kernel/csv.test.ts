@@ -188,10 +188,11 @@ describe('readCsv: the records', () => {
     assert.equal(r.records[0]!.values.naam!.length, MAX_FIELD_LENGTH);
   });
 
-  test('BUG csv.ts:101 — a record longer than max_record_size gets the English csv-parse message instead of "regel te lang"', () => {
-    // csvMessage tests /record_size|max_record_size/ but csv-parse's message reads
-    // "Max Record Size: record exceed the maximum number of tolerated bytes of 262144 at line 2"
-    // (spaces, no underscore), so the English text goes to the user unchanged.
+  test('a record longer than max_record_size gets the Dutch "regel te lang", not csv-parse\'s English message', () => {
+    // Found as a bug in csvMessage at commit 4e44a93 (csv.ts:101): it tested the message for
+    // /record_size|max_record_size/, but csv-parse's message reads "Max Record Size: record exceed
+    // the maximum number of tolerated bytes of 262144 at line 2" (spaces, no underscore), so the
+    // English text reached the user unchanged.
     const huge = 'x'.repeat(MAX_FIELD_LENGTH * 64 + 10);
     let r: ReturnType<typeof readCsv> | undefined;
     assert.doesNotThrow(() => {

@@ -8,6 +8,7 @@ import {
   date,
   dateInNetherlands,
   daysInMonth,
+  formatMoment,
   easterSunday,
   fromEpochDay,
   isWorkingDay,
@@ -226,6 +227,26 @@ describe('dateInNetherlands', () => {
     assert.equal(dateInNetherlands(new Date('2026-03-01T22:59:00Z')), '2026-03-01'); // 23:59 CET
     assert.equal(dateInNetherlands(new Date('2026-06-30T22:30:00Z')), '2026-07-01'); // 00:30 CEST
     assert.equal(dateInNetherlands(new Date('2026-06-30T21:59:00Z')), '2026-06-30'); // 23:59 CEST
+  });
+});
+
+describe('formatMoment', () => {
+  test('writes Dutch local time with its offset, winter and summer', () => {
+    assert.equal(formatMoment(new Date('2026-03-02T08:15:00Z')), '2026-03-02T09:15:00+01:00');
+    assert.equal(formatMoment(new Date('2026-06-30T22:30:05Z')), '2026-07-01T00:30:05+02:00');
+    assert.equal(formatMoment(new Date('2026-03-29T00:59:59Z')), '2026-03-29T01:59:59+01:00'); // just before DST starts
+    assert.equal(formatMoment(new Date('2026-03-29T01:00:00Z')), '2026-03-29T03:00:00+02:00'); // just after
+  });
+
+  test('property: parseMoment(formatMoment(d)) is d to the second, and its date is dateInNetherlands(d)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2099, 11, 31) / 1000 }), (seconds) => {
+        const d = new Date(seconds * 1000);
+        const text = formatMoment(d);
+        assert.equal(parseMoment(text)?.getTime(), d.getTime(), text);
+        assert.equal(text.slice(0, 10), dateInNetherlands(d));
+      }),
+    );
   });
 });
 
