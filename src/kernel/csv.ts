@@ -54,10 +54,10 @@ export function readCsv(file: string, input: string | Buffer, spec: CsvSpec): Cs
       max_record_size: MAX_FIELD_LENGTH * 64,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
-    const err = e as { lines?: number; message?: string };
+    const err = e as { lines?: number; message?: string; code?: string };
     return {
       records: [],
-      problems: [{ file, line: err.lines ?? 1, column: '-', message: `onleesbare CSV: ${csvMessage(err.message ?? '')}` }],
+      problems: [{ file, line: err.lines ?? 1, column: '-', message: `onleesbare CSV: ${csvMessage(err.code ?? '', err.message ?? '')}` }],
     };
   }
   const [header, ...body] = rows;
@@ -96,10 +96,12 @@ export function readCsv(file: string, input: string | Buffer, spec: CsvSpec): Cs
   return { records, problems };
 }
 
-function csvMessage(message: string): string {
-  if (/quote/i.test(message)) return 'aanhalingstekens kloppen niet (RFC 4180)';
-  if (/record_size|max_record_size/i.test(message)) return 'regel te lang';
-  return message.replace(/^CsvError: /, '').slice(0, 200);
+/** csv-parse's error codes in words a person can act on. */
+function csvMessage(code: string, message: string): string {
+  if (/QUOTE/.test(code) || /quote/i.test(message)) return 'aanhalingstekens kloppen niet (RFC 4180)';
+  if (code === 'CSV_MAX_RECORD_SIZE') return 'regel te lang';
+  if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return 'aantal velden klopt niet met de kopregel';
+  return `${code || 'fout'} op deze regel`;
 }
 
 /** Reads typed fields from one record, collecting problems. A method returns undefined on error. */

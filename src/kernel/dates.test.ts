@@ -312,3 +312,10 @@ describe('properties of working days', () => {
     );
   });
 });
+
+test('before 2014 the holiday is Koninginnedag on 30 April, or 29 April when that is a Sunday', () => {
+  assert.equal(publicHolidays(2013).get('2013-04-30'), 'Koninginnedag');
+  assert.equal(publicHolidays(2006).get('2006-04-29'), 'Koninginnedag'); // 30 April 2006 was a Sunday
+  assert.equal(publicHolidays(2006).has('2006-04-30'), false);
+  assert.equal(publicHolidays(2014).get('2014-04-26'), 'Koningsdag'); // 27 April 2014 was a Sunday
+});

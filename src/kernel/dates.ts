@@ -83,12 +83,14 @@ export function publicHolidays(year: number): ReadonlyMap<string, string> {
   let map = holidayCache.get(year);
   if (map) return map;
   const easter = easterSunday(year);
-  const kingsDay = weekday(ymd(year, 4, 27)) === 0 ? ymd(year, 4, 26) : ymd(year, 4, 27);
+  // Koningsdag since 2014; before that Koninginnedag on 30 April (29 April when that is a Sunday).
+  const [kd, label] = year >= 2014 ? [27, 'Koningsdag'] : [30, 'Koninginnedag'];
+  const kingsDay = weekday(ymd(year, 4, kd)) === 0 ? ymd(year, 4, kd - 1) : ymd(year, 4, kd);
   map = new Map<string, string>([
     [ymd(year, 1, 1), 'Nieuwjaarsdag'],
     [easter, 'Eerste Paasdag'],
     [addDays(easter, 1), 'Tweede Paasdag'],
-    [kingsDay, 'Koningsdag'],
+    [kingsDay, label],
     [ymd(year, 5, 5), 'Bevrijdingsdag'],
     [addDays(easter, 39), 'Hemelvaartsdag'],
     [addDays(easter, 49), 'Eerste Pinksterdag'],

@@ -73,12 +73,20 @@ describe('other identifiers and masks', () => {
 });
 
 describe('synthetic identifiers', () => {
-  test('syntheticBsn(n) passes the elfproef, starts with 9 and is deterministic', () => {
+  test('syntheticBsn(n) passes the elfproef, starts with 9 or 8, is deterministic and distinct per n', () => {
+    const seen = new Map<string, number>();
+    for (let n = 0; n < 20_000; n++) {
+      const bsn = syntheticBsn(n);
+      assert.equal(seen.get(bsn), undefined, `${bsn} for ${n} and ${seen.get(bsn)}`);
+      seen.set(bsn, n);
+    }
+    assert.notEqual(syntheticBsn(0), syntheticBsn(5_000_000));
+    assert.throws(() => syntheticBsn(10_000_000), RangeError);
     fc.assert(
-      fc.property(fc.nat({ max: 100_000_000 }), (n) => {
+      fc.property(fc.nat({ max: 9_999_999 }), (n) => {
         const bsn = syntheticBsn(n);
         assert.equal(isValidBsn(bsn), true, bsn);
-        assert.match(bsn, /^9\d{8}$/);
+        assert.match(bsn, /^[89]\d{8}$/);
         assert.equal(syntheticBsn(n), bsn);
       }),
       { numRuns: 2000 },

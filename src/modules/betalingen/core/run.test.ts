@@ -117,7 +117,7 @@ describe('remittanceText', () => {
     );
   });
 
-  test('BUG run.ts:50 — a text that fits in 140 characters is cut anyway when it is longer than 135', () => {
+  test('a text that fits in 140 characters is not cut, even when it is longer than 135', () => {
     // Eight holders with one month each: 'PGB ' + 8 × '1000001 2026-03' + 7 × ', ' = 4 + 120 + 14 = 138
     // characters, which fits the 140 of SEPA and of the doc comment ("cut with e.a. when longer
     // than 140"). The code reserves room for ' e.a.' even for the last entry, so it drops the

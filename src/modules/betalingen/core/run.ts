@@ -44,13 +44,15 @@ export function remittanceText(claims: PayableClaim[]): string {
   const parts = [...perHolder.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([client, p]) => `${client} ${p.from === p.to ? p.from : `${p.from}/${p.to}`}`);
+  const full = `PGB ${parts.join(', ')}`;
+  if (full.length <= REMITTANCE_MAX) return full;
   let text = 'PGB';
   for (let i = 0; i < parts.length; i++) {
     const next = `${text}${i === 0 ? ' ' : ', '}${parts[i]}`;
-    if (next.length > REMITTANCE_MAX - 5) return `${text} e.a.`;
+    if (next.length + ' e.a.'.length > REMITTANCE_MAX) break;
     text = next;
   }
-  return text;
+  return `${text} e.a.`;
 }
 
 export function planTransfers(claims: PayableClaim[], providers: Map<string, Provider>): PlannedTransfer[] {

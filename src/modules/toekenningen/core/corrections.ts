@@ -74,7 +74,7 @@ export function applyAllocation(
   }
   if (budget.besteedVan && (budget.besteedVan < row.ingangsdatum || (budget.besteedTot !== null && budget.besteedTot > row.einddatum))) {
     return {
-      column: 'ingangsdatum',
+      column: budget.besteedVan < row.ingangsdatum ? 'ingangsdatum' : 'einddatum',
       message: `er is al zorg van ${budget.besteedVan} t/m ${budget.besteedTot} uit deze toekenning betaald; de nieuwe looptijd moet die dekken`,
     };
   }
