@@ -1,7 +1,7 @@
 /**
  * `npm start` (`pgb demo`): builds a demo database on the embedded default from realistic files
  * written to `data/demo-bestanden`, runs the whole chain through the same commands a person would
- * use, and shows what happened. Every reason code occurs once; see docs/demo.md.
+ * use, and shows what happened. Every reason code occurs once.
  */
 import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -39,6 +39,7 @@ const IBAN = {
   zzp2: syntheticIban(12),
   part1: syntheticIban(21),
   part2: syntheticIban(22),
+  part1New: syntheticIban(23, 'RABO'),
   inst1: syntheticIban(31, 'RABO'),
   onbekend: syntheticIban(777),
   elamrani: syntheticIban(43),
@@ -64,6 +65,7 @@ export function demoDates(today: PlainDate) {
     r2: (t: string) => at(addDays(today, -2), t),
     r3: (t: string) => at(addDays(today, -1), t),
     secondRun: addWorkingDays(today, 1),
+    thirdRun: addWorkingDays(today, 2),
   };
 }
 
@@ -195,8 +197,10 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   await must('bank', camt);
   await must('bank', camt);
 
-  io.out('\n== 5. De tweede betaalrun betaalt wat vrijkwam en wat terugkwam ==');
+  io.out('\n== 5. De tweede betaalrun betaalt wat vrijkwam; wat terugkwam wacht op een nieuw IBAN ==');
   await must('betaalrun', '--datum', d.secondRun, '--sepa', f(`betaalrun-${d.secondRun}.xml`));
+  await must('iban', 'ZV-PART-1', IBAN.part1New, '--reden', 'nieuw rekeningnummer doorgegeven door de zorgverlener (brief)');
+  await must('betaalrun', '--datum', d.thirdRun, '--sepa', f(`betaalrun-${d.thirdRun}.xml`));
 
   io.out('\n== 6. Controle, export en het spoor van één declaratie ==');
   const check = await pgb('controle');

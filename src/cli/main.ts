@@ -10,7 +10,7 @@ import type { Db } from '../db/connection.ts';
 import { AppError, formatProblem } from '../kernel/errors.ts';
 import { formatEuros } from '../kernel/money.ts';
 import { runImport, type ImportHandler } from '../modules/import/run-import.ts';
-import { budgethoudersImport, verstrekkersImport, zorgverlenersImport } from '../modules/partijen/index.ts';
+import { budgethoudersImport, changeProviderIban, verstrekkersImport, zorgverlenersImport } from '../modules/partijen/index.ts';
 import { toekenningenImport } from '../modules/toekenningen/index.ts';
 import { accorderingenImport, zorgovereenkomstenImport } from '../modules/zorgovereenkomsten/index.ts';
 import { declaratiesImport, traceClaim } from '../modules/declaraties/index.ts';
@@ -103,6 +103,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           return;
         }
         if (!o.datum) throw new AppError('INVOER_ONGELDIG', '--datum is verplicht');
+        if (!config.debtorIban) throw new AppError('CONFIGURATIE', 'PGB_DEBITEUR_IBAN ontbreekt: de rekening waarvan betaald wordt moet zijn ingesteld');
         const r = await runPayments(db, {
           date: o.datum,
           actor: config.actor,
@@ -110,10 +111,13 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         });
         if (!r.betaalrunId || !r.xml) {
           io.out('niets te betalen: er zijn geen goedgekeurde, onbetaalde declaraties; geen bestand geschreven');
-          return;
+        } else {
+          writeFileAtomic(o.sepa, r.xml);
+          io.out(`betaalrun ${r.betaalrunId}: ${r.payments} overboeking(en) voor ${r.claims} declaratie(s), samen ${formatEuros(r.total)} → ${o.sepa}`);
         }
-        writeFileAtomic(o.sepa, r.xml);
-        io.out(`betaalrun ${r.betaalrunId}: ${r.payments} overboeking(en) voor ${r.claims} declaratie(s), samen ${formatEuros(r.total)} → ${o.sepa}`);
+        for (const h of r.held) {
+          io.out(`aangehouden: ${h.aantal} declaratie(s) van ${h.zorgverlener_id} (${formatEuros(h.bedrag)}): IBAN geblokkeerd na ${h.reden}; wacht op 'pgb iban ${h.zorgverlener_id} NIEUW_IBAN --reden …'`);
+        }
       });
     });
 
@@ -138,6 +142,19 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
             io.out(`  #${i.id} ${i.afschrift_id}/${i.post_ref} ${i.boekdatum ?? ''} ${i.richting === 'CRDT' ? '+' : '-'}${formatEuros(i.bedrag)} ${i.tegen_naam ?? ''} "${i.omschrijving ?? ''}": ${i.toelichting ?? ''}`);
           }
         }
+      });
+    });
+
+  program
+    .command('iban')
+    .description('legt een nieuw IBAN van een zorgverlener vast (heft een blokkade na een terugboeking op)')
+    .argument('<zorgverlener_id>')
+    .argument('<iban>')
+    .requiredOption('--reden <tekst>', 'waarom het IBAN verandert (voor de audittrail)')
+    .action(async (id: string, iban: string, o: { reden: string }) => {
+      await withDb(async (db, config) => {
+        const r = await changeProviderIban(db, { zorgverlenerId: id, iban, reason: o.reden, actor: config.actor });
+        io.out(`zorgverlener ${id}: nieuw IBAN vastgelegd${r.unblocked ? '; blokkade opgeheven, aangehouden declaraties gaan mee in de volgende betaalrun' : ''}`);
       });
     });
 
@@ -173,9 +190,11 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     .description('schrijft declaraties, budgetten of betalingen als CSV')
     .addArgument(new (await import('commander')).Argument('<wat>').choices(Object.keys(EXPORTS)))
     .option('--uit <bestand>', 'schrijf naar een bestand in plaats van naar de uitvoer')
-    .action(async (wat: ExportName, o: { uit?: string }) => {
+    .option('--verstrekker <code>', 'alleen de budgetten van deze verstrekker (bij budgetten)')
+    .action(async (wat: ExportName, o: { uit?: string; verstrekker?: string }) => {
       await withDb(async (db) => {
-        const csv = await exportCsv(db, wat);
+        if (o.verstrekker && wat !== 'budgetten') throw new AppError('INVOER_ONGELDIG', '--verstrekker hoort bij export budgetten');
+        const csv = await exportCsv(db, wat, o.verstrekker ? { verstrekker: o.verstrekker } : {});
         if (o.uit) writeFileSync(o.uit, csv);
         else io.out(csv.trimEnd());
       });
@@ -187,7 +206,10 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     .option('--map <map>', 'waar de demobestanden komen', 'data/demo-bestanden')
     .action(async (o: { map: string }) => {
       const g = program.opts<{ db?: string }>();
-      exitCode = await runDemo({ db: g.db ?? env.DATABASE_URL ?? 'data/demo', dir: o.map, io, main: (args) => main(args, io, env) });
+      // the demo pays from a demo account unless one is configured
+      const demoEnv = { PGB_DEBITEUR_NAAM: 'PGB Demo Betaalbureau', PGB_DEBITEUR_IBAN: 'NL91ABNA0417164300', ...env };
+      const config = loadConfig(env);
+      exitCode = await runDemo({ db: g.db ?? config.databaseUrl ?? 'data/demo', dir: o.map, io, main: (args) => main(args, io, demoEnv) });
     });
 
   program.addOption(new Option('--versie').hideHelp());

@@ -10,11 +10,12 @@ const schema = z.object({
   dataDir: z.string().min(1).default('./data'),
   /** The operator's own account, the debtor of every payment run. */
   debtorName: z.string().min(1).max(70).default('PGB Trekkingsrecht Betaalbureau'),
+  /** No default: a payment run without a configured account is refused (CONFIGURATIE). */
   debtorIban: z
     .string()
-    .default('NL91ABNA0417164300')
     .refine((v) => normalizeIban(v) !== undefined, 'PGB_DEBITEUR_IBAN is geen geldig IBAN')
-    .transform((v) => normalizeIban(v)!),
+    .transform((v) => normalizeIban(v)!)
+    .optional(),
   debtorBic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/).optional(),
   port: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Who a command acts as in the audit trail, when not given with --actor. */

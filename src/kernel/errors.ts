@@ -6,7 +6,6 @@ export const ERROR_CODES = {
   INVOER_ONGELDIG: 'The input (a file, a request) breaks its format; nothing was written. Fix the lines named and send it again.',
   NIET_GEVONDEN: 'What was asked for does not exist, or the caller may not see it.',
   CONFLICT: 'The same id arrived before with other content, or the state changed meanwhile. Check and send again with a new id.',
-  CONTROLE_MISLUKT: 'The ledger check found a breach. Stop payments and investigate.',
   CONFIGURATIE: 'A setting is missing or invalid. Fix the configuration and start again.',
 } as const;
 

@@ -23,7 +23,7 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
   try {
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
-    const env = { ...process.env, DATABASE_URL: '' };
+    const env = { ...process.env, DATABASE_URL: '', PGB_DEBITEUR_IBAN: 'NL91ABNA0417164300' };
     const code = await runDemo({ db: t.target, dir, io, main: (args) => main(args, io, env) });
     assert.equal(code, 0, out.join('\n'));
     const text = out.join('\n');
@@ -35,6 +35,9 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     assert.match(text, /declaraties\.csv: 21 regels, 0 nieuw/);
     assert.match(text, /al eerder ingelezen, niets veranderd/);
     assert.match(text, /niets te betalen/);
+    // the transfer the bank returned (AC04) is held until the provider gives a new IBAN, then paid
+    assert.match(text, /aangehouden: 1 declaratie\(s\) van ZV-PART-1 \(600\.00\): IBAN geblokkeerd na AC04 \(rekening opgeheven\)/);
+    assert.match(text, /zorgverlener ZV-PART-1: nieuw IBAN vastgelegd; blokkade opgeheven/);
 
     const claims = Object.fromEntries((await csvOf(t.target, 'declaraties')).map((r) => [r.declaratie_id, `${r.status}${r.reden ? `:${r.reden}` : ''}`]));
     assert.deepEqual(claims, {
@@ -71,8 +74,8 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     const statuses = payments.map((p) => `${p.zorgverlener_id}:${p.bedrag}:${p.status}`).sort();
     assert.deepEqual(statuses, [
       'ZV-INST-1:150.00:verzonden',
-      'ZV-PART-1:600.00:teruggeboekt',
-      'ZV-PART-1:600.00:verzonden',
+      'ZV-PART-1:600.00:teruggeboekt', // to the old IBAN
+      'ZV-PART-1:600.00:verzonden', // to the new one, in the third run
       'ZV-PART-2:1850.00:bevestigd',
       'ZV-ZZP-1:472.25:bevestigd', // 270.75 + 116.00 + 85.50
       'ZV-ZZP-2:1320.00:bevestigd',

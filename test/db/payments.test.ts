@@ -41,7 +41,7 @@ test(`monthly pay: pro rata, once per month, parked when the budget is short (${
     assert.deepEqual(await claimStatus(db), { 'mnd:Z-A:2026-02': 'goedgekeurd', 'mnd:Z-B:2026-02': 'geparkeerd:BUDGET_ONTOEREIKEND' });
     const again = await runMonthlyPay(db, { month: '2026-02', actor: 'test', now });
     assert.equal(again.created, 0);
-    await assert.rejects(runMonthlyPay(db, { month: '2026-04', actor: 'test', now }), (e: unknown) => e instanceof AppError && /nog niet begonnen/.test(e.message));
+    await assert.rejects(runMonthlyPay(db, { month: '2026-03', actor: 'test', now }), (e: unknown) => e instanceof AppError && /nog niet voorbij/.test(e.message));
     assert.equal(await available(db, 'T-A'), 10000_00 - 858_93);
     assert.ok((await runLedgerCheck(db)).ok);
   } finally {

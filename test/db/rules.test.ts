@@ -143,10 +143,12 @@ test(`bad files change nothing and say exactly what is wrong (${STORE})`, async 
       allocation('T-A', HOLDER.a, 'WMO_HH', '2026-01-01', '2026-12-31', '999.00'),
       allocation('T-A2', HOLDER.a, 'WMO_HH', '2026-01-01', '2026-12-31', '50.00', 'T-A'),
       allocation('T-W', HOLDER.a, 'WMO_HH', '2026-01-01', '2026-12-31', '10.00', '', 'GM9999'),
+      allocation('T-V', HOLDER.a, 'WMO_HH', '2026-01-01', '2026-12-31', '10.00', '', 'ZK0001'),
     ]))), [
       "toekenningen.csv:3: toekenning_id: 'T-A' bestaat al met andere inhoud; een wijziging krijgt een nieuw id (overschrijven kan niet)",
       'toekenningen.csv:4: bedrag: 50.00 is minder dan wat al uit deze toekenning is betaald (60.00); een terugvordering loopt apart',
       "toekenningen.csv:5: verstrekker: verstrekker 'GM9999' is onbekend; importeer eerst verstrekkers.csv",
+      'toekenningen.csv:6: wet: een zorgkantoor kent geen budget toe voor wet WMO_HH',
     ]);
     assert.deepEqual(await problemsOf(load(db, 'declaraties', csv(CLAIM_HEADER, [
       claimLine('C9', HOLDER.a, 'ZV1', '2026-10-05', '2', '30.00'),
@@ -156,6 +158,11 @@ test(`bad files change nothing and say exactly what is wrong (${STORE})`, async 
       'declaraties.csv:3: zorgverlener_id: wijkt af van regel 2 van dezelfde declaratie C9',
       'declaraties.csv:4: declaratie_id: declaratie \'C1\' is al ontvangen met andere inhoud; een nieuwe declaratie krijgt een nieuw id',
     ]);
+    // format errors are found first; the checks against the database run once the file reads cleanly
+    assert.deepEqual(await problemsOf(load(db, 'declaraties', csv(CLAIM_HEADER, [
+      claimLine('C1', HOLDER.a, 'ZV1', '2026-10-05', '3', '30.00'),
+      claimLine('mnd:Z-A:2026-10', HOLDER.a, 'ZV1', '2026-10-01', '1', '30.00'),
+    ]))), ["declaraties.csv:3: declaratie_id: ids die met 'mnd:' beginnen zijn voor het maandloon gereserveerd"]);
     assert.deepEqual(await problemsOf(load(db, 'zorgovereenkomsten', 'zorgovereenkomst_id,bsn,zorgverlener_id,wet,soort,ingangsdatum,eenheid,tarief,kleur\n')), [
       'zorgovereenkomsten.csv:1: kleur: onbekende kolom',
       'zorgovereenkomsten.csv:1: status: verplichte kolom ontbreekt',

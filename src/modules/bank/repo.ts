@@ -87,6 +87,20 @@ export async function claimsOfPayments(tx: Queryable, ids: string[]): Promise<{ 
   return r.rows;
 }
 
+/** The bank returned a transfer: the provider's IBAN (if it is still the one paid) is blocked. */
+export async function blockIbans(tx: Queryable, returns: { betalingId: string; reason: string }[]): Promise<string[]> {
+  if (returns.length === 0) return [];
+  const r = await tx.query<{ zorgverlener_id: string }>(
+    `UPDATE zorgverleners z SET iban_geblokkeerd = u.reden
+       FROM unnest($1::text[], $2::text[]) AS u (betaling_id, reden)
+       JOIN betalingen b ON b.betaling_id = u.betaling_id
+      WHERE z.zorgverlener_id = b.zorgverlener_id AND z.iban = b.iban
+      RETURNING z.zorgverlener_id`,
+    [returns.map((x) => x.betalingId), returns.map((x) => `${x.reason}, betaling ${x.betalingId}`)],
+  );
+  return r.rows.map((x) => x.zorgverlener_id);
+}
+
 /** A returned payment reopens its claims: approved again, in no payment, ready for the next run. */
 export async function reopenClaims(tx: Queryable, paymentIds: string[]): Promise<void> {
   if (paymentIds.length === 0) return;

@@ -13,7 +13,7 @@ export async function payableClaims(tx: Queryable): Promise<{ claims: PayableCla
        FROM declaraties d
        JOIN budgethouders h ON h.id = d.budgethouder_id
        JOIN zorgverleners z ON z.zorgverlener_id = d.zorgverlener_id
-      WHERE d.status = 'goedgekeurd'
+      WHERE d.status = 'goedgekeurd' AND z.iban_geblokkeerd IS NULL
       ORDER BY d.ontvangen_op, d.volgnummer
       FOR UPDATE OF d`,
   );
@@ -23,6 +23,17 @@ export async function payableClaims(tx: Queryable): Promise<{ claims: PayableCla
     return { declaratieId: x.declaratie_id, zorgverlenerId: x.zorgverlener_id, bedrag: x.bedrag as Cents, clientnummer: x.clientnummer, vanMaand: x.van, totMaand: x.tot };
   });
   return { claims, providers };
+}
+
+/** Approved claims held because the bank returned a transfer to the provider's IBAN. */
+export async function heldClaims(tx: Queryable): Promise<{ zorgverlener_id: string; aantal: number; bedrag: number; reden: string }[]> {
+  const r = await tx.query<{ zorgverlener_id: string; aantal: number; bedrag: number; reden: string }>(
+    `SELECT z.zorgverlener_id, count(*)::int AS aantal, sum(d.bedrag)::bigint AS bedrag, z.iban_geblokkeerd AS reden
+       FROM declaraties d JOIN zorgverleners z ON z.zorgverlener_id = d.zorgverlener_id
+      WHERE d.status = 'goedgekeurd' AND z.iban_geblokkeerd IS NOT NULL
+      GROUP BY z.zorgverlener_id, z.iban_geblokkeerd ORDER BY z.zorgverlener_id`,
+  );
+  return r.rows;
 }
 
 export interface PaymentRow {

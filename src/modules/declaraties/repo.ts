@@ -163,7 +163,7 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
   const budgets = await tx.query<{ budget_id: string; budgethouder_id: number; wet: Wet; ingangsdatum: PlainDate; einddatum: PlainDate; saldo: number }>(
     `SELECT b.budget_id, b.budgethouder_id, b.wet, b.ingangsdatum, b.einddatum, r.saldo
        FROM budgetten b JOIN rekeningen r ON r.id = b.rekening_id
-      WHERE b.budgethouder_id = ANY($1::bigint[])`,
+      WHERE b.budgethouder_id = ANY($1::bigint[]) AND b.toegekend > 0`,
     [holderIds],
   );
   const own = await tx.query<{ sleutel: string; saldo: number }>(

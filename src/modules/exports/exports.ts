@@ -17,6 +17,7 @@ export const EXPORTS = {
     columns: ['toekenning_id', 'bsn', 'wet', 'ingangsdatum', 'einddatum', 'toegekend', 'besteed', 'beschikbaar'],
     sql: `SELECT b.budget_id AS toekenning_id, h.bsn, b.wet, b.ingangsdatum, b.einddatum, b.toegekend, b.toegekend + r.saldo AS besteed, -r.saldo AS beschikbaar
             FROM budgetten b JOIN budgethouders h ON h.id = b.budgethouder_id JOIN rekeningen r ON r.id = b.rekening_id
+           WHERE ($1::text IS NULL OR b.verstrekker = $1)
            ORDER BY h.bsn, b.wet, b.ingangsdatum, b.budget_id`,
     money: ['toegekend', 'besteed', 'beschikbaar'],
   },
@@ -29,9 +30,10 @@ export const EXPORTS = {
 
 export type ExportName = keyof typeof EXPORTS;
 
-export async function exportCsv(db: Queryable, name: ExportName): Promise<string> {
+/** `verstrekker` limits the budgets export to one funder's allocations (what that funder may see). */
+export async function exportCsv(db: Queryable, name: ExportName, opts: { verstrekker?: string } = {}): Promise<string> {
   const spec = EXPORTS[name];
-  const r = await db.query<Record<string, unknown>>(spec.sql);
+  const r = await db.query<Record<string, unknown>>(spec.sql, name === 'budgetten' ? [opts.verstrekker ?? null] : []);
   const money = new Set<string>(spec.money);
   const rows = r.rows.map((row) =>
     spec.columns.map((c) => {

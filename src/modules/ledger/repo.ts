@@ -63,6 +63,9 @@ export async function postEntries(tx: Queryable, entries: readonly JournalEntry[
      SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[])`,
     [pEntry, pAccount, pAmount],
   );
+  // Lock the accounts in id order first, so that concurrent bookings on shared accounts (a
+  // provider's payable, the bank) take turns instead of deadlocking.
+  await tx.query(`SELECT id FROM rekeningen WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`, [[...new Set(pAccount)]]);
   await tx.query(
     `UPDATE rekeningen r SET saldo = r.saldo + d.delta
        FROM (SELECT rekening_id, sum(bedrag)::bigint AS delta

@@ -1,2 +1,3 @@
 export { verstrekkersImport, budgethoudersImport, zorgverlenersImport } from './imports.ts';
 export { holdersByBsn, knownProviders, knownFunders, type HolderRef } from './repo.ts';
+export { changeProviderIban } from './use-cases/change-provider-iban.ts';

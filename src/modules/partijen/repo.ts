@@ -67,3 +67,22 @@ export async function knownFunders(tx: Queryable, codes: string[]): Promise<Set<
   const r = await tx.query<{ code: string }>(`SELECT code FROM verstrekkers WHERE code = ANY($1::text[])`, [codes]);
   return new Set(r.rows.map((x) => x.code));
 }
+
+/** Sets a provider's current IBAN, lifts a block and records the change; undefined if unknown. */
+export async function setProviderIban(
+  tx: Queryable,
+  c: { zorgverlenerId: string; iban: string; reason: string; actor: string; now: Date },
+): Promise<{ previous: string; wasBlocked: boolean } | undefined> {
+  const cur = await tx.query<{ iban: string; iban_geblokkeerd: string | null }>(
+    `SELECT iban, iban_geblokkeerd FROM zorgverleners WHERE zorgverlener_id = $1 FOR UPDATE`,
+    [c.zorgverlenerId],
+  );
+  const row = cur.rows[0];
+  if (!row) return undefined;
+  await tx.query(`UPDATE zorgverleners SET iban = $2, iban_geblokkeerd = NULL WHERE zorgverlener_id = $1`, [c.zorgverlenerId, c.iban]);
+  await tx.query(
+    `INSERT INTO zorgverlener_ibans (zorgverlener_id, iban, vorige_iban, reden, actor, op) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [c.zorgverlenerId, c.iban, row.iban, c.reason, c.actor, c.now],
+  );
+  return { previous: row.iban, wasBlocked: row.iban_geblokkeerd !== null };
+}

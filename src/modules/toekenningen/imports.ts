@@ -27,6 +27,7 @@ export const toekenningenImport: ImportHandler<ToekenningRow> = {
     const fresh = newRows(rows, await storedAllocations(tx, rows.map((r) => r.id)), ctx, 'toekenning_id');
     const holders = await holdersByBsn(tx, [...new Set(fresh.map((r) => r.row.bsn))]);
     const funders = await knownFunders(tx, [...new Set(fresh.map((r) => r.row.verstrekker))]);
+    const lawsOf = (code: string): readonly string[] => (code.startsWith('ZK') ? ['WLZ'] : ['WMO_HH', 'WMO_BG', 'JW']);
     await lockHolders(tx, [...holders.values()].map((h) => h.id));
     const { budgets, versionToBudget } = await budgetsOfVersions(
       tx,
@@ -38,6 +39,9 @@ export const toekenningenImport: ImportHandler<ToekenningRow> = {
     for (const r of fresh) {
       const holder = holders.get(r.row.bsn);
       if (!funders.has(r.row.verstrekker)) ctx.problems.push({ file: ctx.file, line: r.line, column: 'verstrekker', message: `verstrekker '${r.row.verstrekker}' is onbekend; importeer eerst verstrekkers.csv` });
+      if (!lawsOf(r.row.verstrekker).includes(r.row.wet)) {
+        ctx.problems.push({ file: ctx.file, line: r.line, column: 'wet', message: `een ${r.row.verstrekker.startsWith('ZK') ? 'zorgkantoor' : 'gemeente'} kent geen budget toe voor wet ${r.row.wet}` });
+      }
       if (!holder) {
         ctx.problems.push({ file: ctx.file, line: r.line, column: 'bsn', message: 'geen budgethouder met dit BSN; importeer eerst budgethouders.csv' });
         continue;

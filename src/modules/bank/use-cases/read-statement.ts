@@ -13,7 +13,7 @@ import { insertEvents, recheckParkedClaims, type TraceEvent } from '../../declar
 import { BANK, booking, funderAccount, ONDERWEG, ownFundsAccount, payableAccount, postEntries, TUSSENREKENING, type JournalEntry } from '../../ledger/index.ts';
 import { parseCamt053 } from '../core/camt053.ts';
 import { classify, parseDepositReference } from '../core/match.ts';
-import { claimsOfPayments, insertLines, insertStatement, lookups, reopenClaims, setPaymentStatus, storedStatement, type BankLine } from '../repo.ts';
+import { blockIbans, claimsOfPayments, insertLines, insertStatement, lookups, reopenClaims, setPaymentStatus, storedStatement, type BankLine } from '../repo.ts';
 
 export interface StatementResult {
   statements: { id: string; alreadyRead: boolean; lines: number; counts: Record<string, number> }[];
@@ -24,11 +24,12 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
   const file = basename(opts.path);
   const now = opts.now ?? new Date();
   const statements = parseCamt053(file, opts.content); // throws InputError, nothing written
-  const sha256 = createHash('sha256').update(opts.content).digest('hex');
   return db.transaction(async (tx) => {
     const result: StatementResult = { statements: [], recheckedClaims: {} };
     const depositHolders = new Set<number>();
     for (const s of statements) {
+      // a statement is identified by its id and its content, whatever file it came in
+      const sha256 = createHash('sha256').update(JSON.stringify(s)).digest('hex');
       const stored = await storedStatement(tx, s.statementId);
       if (stored) {
         if (stored.sha256 !== sha256) throw new AppError('CONFLICT', `${file}: afschrift ${s.statementId} is al ingelezen met andere inhoud`);
@@ -126,13 +127,14 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
                 event: 'teruggeboekt',
                 status: 'goedgekeurd',
                 reason: null,
-                note: `Betaling ${u.betalingId} kwam terug van de bank: ${u.reason}. Het bedrag staat weer open voor de zorgverlener en gaat mee in de volgende betaalrun; controleer het IBAN van de zorgverlener.`,
+                note: `Betaling ${u.betalingId} kwam terug van de bank: ${u.reason}. Het bedrag staat weer open voor de zorgverlener; het IBAN is geblokkeerd en de declaratie gaat mee in de eerste betaalrun nadat de zorgverlener een nieuw IBAN heeft doorgegeven.`,
               },
         ),
       );
       await insertEvents(tx, events, opts.actor, now);
       await setPaymentStatus(tx, paymentUpdates);
       await reopenClaims(tx, returned);
+      await blockIbans(tx, paymentUpdates.filter((u) => u.status === 'teruggeboekt').map((u) => ({ betalingId: u.betalingId, reason: u.reason ?? 'teruggeboekt' })));
       await postEntries(tx, entries, opts.actor);
       await writeAudit(tx, { actor: opts.actor, action: 'bank.afschrift', subject: s.statementId, reason: `bankafschrift ${file}`, details: { sha256, counts }, at: now });
       result.statements.push({ id: s.statementId, alreadyRead: false, lines: lines.length, counts });

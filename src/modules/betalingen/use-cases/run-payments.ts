@@ -17,7 +17,7 @@ import { insertEvents } from '../../declaraties/index.ts';
 import { booking, ONDERWEG, payableAccount, postEntries } from '../../ledger/index.ts';
 import { buildPain001 } from '../core/pain001.ts';
 import { planTransfers } from '../core/run.ts';
-import { insertRun, payableClaims, runFile, type PaymentRow } from '../repo.ts';
+import { heldClaims, insertRun, payableClaims, runFile, type PaymentRow } from '../repo.ts';
 
 export interface PaymentRunOptions {
   date: string;
@@ -32,6 +32,8 @@ export interface PaymentRunResult {
   claims: number;
   total: Cents;
   xml: string | null;
+  /** Claims held back per provider whose IBAN is blocked after a returned transfer. */
+  held: { zorgverlener_id: string; aantal: number; bedrag: number; reden: string }[];
 }
 
 export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<PaymentRunResult> {
@@ -43,7 +45,8 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
     // One payment run at a time: a second one waits, then finds nothing left to pay.
     await tx.query(`SELECT pg_advisory_xact_lock(7262003)`);
     const { claims, providers } = await payableClaims(tx);
-    if (claims.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, xml: null };
+    const held = await heldClaims(tx);
+    if (claims.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, xml: null, held };
     const betaalrunId = newId('btr');
     const transfers = planTransfers(claims, providers);
     const payments: PaymentRow[] = transfers.map((t) => ({
@@ -86,7 +89,7 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
       opts.actor,
     );
     await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length, claims: claims.length, total, sha256 }, at: now });
-    return { betaalrunId, payments: payments.length, claims: claims.length, total, xml };
+    return { betaalrunId, payments: payments.length, claims: claims.length, total, xml, held };
   });
 }
 

@@ -121,7 +121,7 @@ export function invalidReason(claim: Claim): string | undefined {
     if (claim.soort === 'declaratie') perDay.set(l.datum, (perDay.get(l.datum) ?? 0) + l.kwartieren);
   }
   for (const [day, q] of perDay) {
-    if (q > MAX_QUARTERS_PER_DAY) return `Op ${day} is meer dan 24 uur gedeclareerd (${q / 4}).`;
+    if (q > MAX_QUARTERS_PER_DAY) return `Op ${day} zijn meer dan 24 eenheden gedeclareerd (${q / 4}); een dag heeft 24 uur.`;
   }
   if (claim.bedrag <= 0) return 'Het totaalbedrag moet groter dan nul zijn.';
   return undefined;

@@ -33,7 +33,8 @@ export const DECLARATIES_SPEC: CsvSpec = {
 
 export function parseClaimLine(r: RowReader): ClaimLineRow | undefined {
   const before = r.problems.length;
-  const id = r.id('declaratie_id');
+  let id = r.id('declaratie_id');
+  if (id?.startsWith('mnd:')) id = r.problem('declaratie_id', "ids die met 'mnd:' beginnen zijn voor het maandloon gereserveerd");
   const ontvangenTekst = r.raw('ontvangen_op');
   const ontvangen = r.moment('ontvangen_op');
   const kanaal = r.oneOf('kanaal', KANALEN);

@@ -23,7 +23,8 @@ export async function runMonthlyPay(db: Db, opts: { month: string; actor: string
   const month = parseMonth(opts.month);
   if (!month) throw new AppError('INVOER_ONGELDIG', `--maand '${opts.month}' is geen maand (JJJJ-MM)`);
   const today = dateInNetherlands(now);
-  if (month.first > today) throw new AppError('INVOER_ONGELDIG', `maand ${opts.month} is nog niet begonnen; maandloon wordt betaald voor een lopende of afgelopen maand`);
+  // pay only after the care was given: from the last day of the month on
+  if (month.last > today) throw new AppError('INVOER_ONGELDIG', `maand ${opts.month} is nog niet voorbij; maandloon wordt betaald vanaf de laatste dag van de maand`);
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(7262002)`); // one monthly run at a time
     const agreements = await agreementsToPay(tx, month.first, month.last, opts.month);
