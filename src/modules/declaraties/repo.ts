@@ -157,7 +157,7 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
             (SELECT v.naam FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
               WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker_naam
        FROM zorgovereenkomsten z
-      WHERE z.budgethouder_id = ANY($1::bigint[])`,
+      WHERE z.budgethouder_id = ANY($1::bigint[]) AND z.status IN ('ingediend', 'geaccordeerd', 'afgekeurd')`,
     [holderIds],
   );
   const budgets = await tx.query<{ budget_id: string; budgethouder_id: number; wet: Wet; ingangsdatum: PlainDate; einddatum: PlainDate; saldo: number }>(
@@ -175,7 +175,7 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
     `SELECT r.bsn, r.zorgverlener_id, r.datum, r.kwartieren, r.declaratie_id
        FROM declaratieregels r JOIN declaraties d ON d.declaratie_id = r.declaratie_id
       WHERE r.bsn = ANY($1::text[]) AND r.datum BETWEEN $2 AND $3 AND r.kwartieren IS NOT NULL
-        AND d.soort = 'declaratie' AND d.status <> 'afgekeurd' AND d.status <> 'ontvangen'
+        AND d.soort = 'declaratie' AND d.status IN ('goedgekeurd', 'betaald', 'geparkeerd')
         AND NOT (d.declaratie_id = ANY($4::text[]))
       ORDER BY d.volgnummer`,
     [bsns, dates[0] ?? '1900-01-01', dates[dates.length - 1] ?? '1900-01-01', claims.map((c) => c.declaratieId)],

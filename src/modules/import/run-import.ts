@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db, Tx } from '../../db/connection.ts';
 import { InputError, type InputProblem } from '../../kernel/errors.ts';
-import { readCsv, RowReader, type CsvSpec } from '../../kernel/csv.ts';
+import { readCsv, RowReader, type CsvRecord, type CsvSpec } from '../../kernel/csv.ts';
 import { newId } from '../../kernel/ids.ts';
 import { writeAudit } from '../audit/index.ts';
 import { recheckParkedClaims } from '../declaraties/index.ts';
@@ -63,8 +63,44 @@ export async function runImport<R>(
   opts: { path: string; content: Buffer | string; actor: string; now?: Date },
 ): Promise<ImportSummary> {
   const file = basename(opts.path);
-  const now = opts.now ?? new Date();
   const { records, problems } = readCsv(file, opts.content, handler.spec);
+  const sha256 = createHash('sha256').update(opts.content).digest('hex');
+  return importRecords(db, handler, { file, records, problems, sha256, actor: opts.actor, ...(opts.now ? { now: opts.now } : {}) });
+}
+
+/**
+ * The same rows as objects (the JSON API): each object's fields are the file's columns, with the
+ * same text values, so that an object gets exactly the checks and messages of a CSV row. The
+ * `line` of a problem is the object's position (1-based) in the request.
+ */
+export async function importObjects<R>(
+  db: Db,
+  handler: ImportHandler<R>,
+  opts: { source: string; objects: Record<string, string | null | undefined>[]; actor: string; now?: Date },
+): Promise<ImportSummary> {
+  const known = new Set([...handler.spec.required, ...handler.spec.optional]);
+  const problems: InputProblem[] = [];
+  const records: CsvRecord[] = opts.objects.map((o, i) => {
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(o)) {
+      if (!known.has(k)) problems.push({ file: opts.source, line: i + 1, column: k, message: 'onbekend veld' });
+      values[k] = v === null || v === undefined ? '' : String(v).trim();
+    }
+    for (const k of handler.spec.optional) values[k] ??= '';
+    for (const k of handler.spec.required) if (!(k in values)) values[k] = '';
+    return { line: i + 1, values };
+  });
+  const sha256 = createHash('sha256').update(JSON.stringify(opts.objects)).digest('hex');
+  return importRecords(db, handler, { file: opts.source, records, problems, sha256, actor: opts.actor, ...(opts.now ? { now: opts.now } : {}) });
+}
+
+async function importRecords<R>(
+  db: Db,
+  handler: ImportHandler<R>,
+  opts: { file: string; records: CsvRecord[]; problems: InputProblem[]; sha256: string; actor: string; now?: Date },
+): Promise<ImportSummary> {
+  const { file, records, problems, sha256 } = opts;
+  const now = opts.now ?? new Date();
   const rows: ParsedRow<R>[] = [];
   const firstLine = new Map<string, number>();
   for (const record of records) {
@@ -82,7 +118,6 @@ export async function runImport<R>(
     }
   }
   if (problems.length > 0) throw new InputError(sortProblems(problems));
-  const sha256 = createHash('sha256').update(opts.content).digest('hex');
   const importId = newId('imp');
   return db.transaction(async (tx) => {
     const ctx: ApplyContext = { file, importId, actor: opts.actor, now, problems: [] };

@@ -17,7 +17,7 @@ export async function storedAgreements(tx: Queryable, ids: string[]): Promise<Ma
 export async function insertAgreements(
   tx: Queryable,
   rows: { row: ZorgovereenkomstRow; holderId: number; content: string }[],
-  importId: string,
+  importId: string | null,
   actor: string,
 ): Promise<void> {
   const col = <K extends keyof ZorgovereenkomstRow>(k: K) => rows.map((r) => r.row[k]);
@@ -47,9 +47,17 @@ export async function insertAgreements(
   await insertVersions(
     tx,
     rows.map((r) => ({ id: r.row.zorgovereenkomst_id, versie: 1, status: r.row.status, maximumtarief: r.row.maximumtarief, datum: r.row.ingangsdatum, reden: null, inhoud: null })),
-    `import ${importId}`,
+    importId ? `import ${importId}` : 'portaal',
     actor,
   );
+}
+
+export async function agreementState(tx: Queryable, id: string): Promise<{ status: string; versie: number; budgethouder_id: number; wet: string; zorgverlener_id: string } | undefined> {
+  const r = await tx.query<{ status: string; versie: number; budgethouder_id: number; wet: string; zorgverlener_id: string }>(
+    `SELECT status, versie, budgethouder_id, wet, zorgverlener_id FROM zorgovereenkomsten WHERE zorgovereenkomst_id = $1 FOR UPDATE`,
+    [id],
+  );
+  return r.rows[0];
 }
 
 export interface VersionRow {
@@ -80,4 +88,56 @@ export async function setCurrentVersions(tx: Queryable, rows: VersionRow[]): Pro
       WHERE z.zorgovereenkomst_id = u.id`,
     [rows.map((r) => r.id), rows.map((r) => r.versie), rows.map((r) => r.status), rows.map((r) => r.maximumtarief)],
   );
+}
+
+export interface AgreementView {
+  zorgovereenkomst_id: string;
+  clientnummer: number;
+  budgethouder: string;
+  zorgverlener_id: string;
+  zorgverlener: string;
+  wet: string;
+  soort: string;
+  ingangsdatum: string;
+  einddatum: string | null;
+  eenheid: string;
+  tarief: number;
+  maandbedrag: number | null;
+  maximumtarief: number | null;
+  status: string;
+  versie: number;
+  sinds: Date;
+}
+
+/** Agreements the scope may see (a filter built by server/scope.ts `holderFilter`), newest first. */
+export async function listAgreements(
+  tx: Queryable,
+  filter: { sql: string; params: unknown[] },
+  opts: { status?: string; zorgverlener?: string; hideDrafts: boolean; limit: number; offset: number },
+): Promise<AgreementView[]> {
+  const n = filter.params.length;
+  const r = await tx.query<AgreementView>(
+    `SELECT z.zorgovereenkomst_id, h.clientnummer, h.naam AS budgethouder, z.zorgverlener_id, p.naam AS zorgverlener, z.wet, z.soort,
+            z.ingangsdatum, z.einddatum, z.eenheid, z.tarief, z.maandbedrag, z.maximumtarief, z.status, z.versie,
+            (SELECT max(v.op) FROM zorgovereenkomst_versies v WHERE v.zorgovereenkomst_id = z.zorgovereenkomst_id) AS sinds
+       FROM zorgovereenkomsten z
+       JOIN budgethouders h ON h.id = z.budgethouder_id
+       JOIN zorgverleners p ON p.zorgverlener_id = z.zorgverlener_id
+      WHERE ${filter.sql}
+        AND ($${n + 1}::text IS NULL OR z.status = $${n + 1})
+        AND ($${n + 2}::text IS NULL OR z.zorgverlener_id = $${n + 2})
+        AND (NOT $${n + 3}::boolean OR z.status NOT IN ('concept', 'gedeeld'))
+      ORDER BY sinds DESC, z.zorgovereenkomst_id
+      LIMIT $${n + 4} OFFSET $${n + 5}`,
+    [...filter.params, opts.status ?? null, opts.zorgverlener ?? null, opts.hideDrafts, opts.limit, opts.offset],
+  );
+  return r.rows;
+}
+
+export async function agreementVersions(tx: Queryable, id: string) {
+  const r = await tx.query<{ versie: number; status: string; maximumtarief: number | null; datum: string; reden: string | null; bron: string; actor: string; op: Date }>(
+    `SELECT versie, status, maximumtarief, datum, reden, bron, actor, op FROM zorgovereenkomst_versies WHERE zorgovereenkomst_id = $1 ORDER BY versie`,
+    [id],
+  );
+  return r.rows;
 }

@@ -1,0 +1,1 @@
+export { runImport, importObjects, type ImportHandler, type ImportSummary } from './run-import.ts';
