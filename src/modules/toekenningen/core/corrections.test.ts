@@ -174,11 +174,23 @@ describe('applyAllocation', () => {
     assert.equal(p.column, 'bedrag');
   });
 
-  test('changing the funder is an error', () => {
+  test('another funder correcting an allocation gets the message of an unknown one (it may not learn it exists)', () => {
     const w = withT1();
     const p = problem(applyAllocation(row({ toekenning_id: 'T2', vervangt: 'T1', verstrekker: 'GM0363' }), HOLDER, w.budgets, w.versions));
-    assert.equal(p.column, 'verstrekker');
-    assert.match(p.message, /GM0344/);
+    const missing = problem(applyAllocation(row({ toekenning_id: 'T2', vervangt: 'T-ONBEKEND', verstrekker: 'GM0363' }), HOLDER, w.budgets, w.versions));
+    assert.deepEqual(p, { column: 'vervangt', message: "toekenning 'T1' is onbekend" });
+    assert.deepEqual(missing, { column: 'vervangt', message: "toekenning 'T-ONBEKEND' is onbekend" });
+    assert.doesNotMatch(p.message, /GM0344/);
+    assert.equal(w.budgets.get('T1')!.toegekend, 1_200_000, 'nothing changed');
+    assert.equal(w.versions.has('T2'), false);
+  });
+
+  test('another funder correcting a superseded version also gets "onbekend", not the latest version', () => {
+    const w = withT1();
+    step(applyAllocation(row({ toekenning_id: 'T2', vervangt: 'T1', bedrag: cents(1_000_000) }), HOLDER, w.budgets, w.versions));
+    const p = problem(applyAllocation(row({ toekenning_id: 'T3', vervangt: 'T1', verstrekker: 'GM0363' }), HOLDER, w.budgets, w.versions));
+    assert.deepEqual(p, { column: 'vervangt', message: "toekenning 'T1' is onbekend" });
+    assert.doesNotMatch(p.message, /T2/);
   });
 
   test('changing the holder is an error', () => {

@@ -2,7 +2,8 @@
  * How allocations become budgets. A first allocation opens a budget (its own id is the budget's
  * id). A correction (`vervangt`) replaces the latest version of a budget's chain: the budget takes
  * the new amount and period, and the difference is booked. A withdrawal is a correction to 0.00.
- * A correction may never take a budget below what was already spent from it.
+ * A correction may never take a budget below what was already spent from it. Only the funder of
+ * an allocation can correct it; for any other funder it is unknown.
  */
 import type { PlainDate } from '../../../kernel/dates.ts';
 import { formatEuros } from '../../../kernel/money.ts';
@@ -58,11 +59,12 @@ export function applyAllocation(
   }
   const budgetId = versionToBudget.get(row.vervangt);
   const budget = budgetId === undefined ? undefined : budgets.get(budgetId);
-  if (!budget) return { column: 'vervangt', message: `toekenning '${row.vervangt}' is onbekend` };
+  // Another funder's allocation is answered exactly like a missing one: a funder may not learn
+  // that an allocation of someone else exists (nor which funder or version it has).
+  if (!budget || budget.verstrekker !== row.verstrekker) return { column: 'vervangt', message: `toekenning '${row.vervangt}' is onbekend` };
   if (budget.laatsteVersie !== row.vervangt) {
     return { column: 'vervangt', message: `toekenning '${row.vervangt}' is al vervangen door '${budget.laatsteVersie}'; corrigeer de laatste versie` };
   }
-  if (budget.verstrekker !== row.verstrekker) return { column: 'verstrekker', message: `de vervangen toekenning is van verstrekker ${budget.verstrekker}` };
   if (budget.holderId !== holderId) return { column: 'bsn', message: 'de vervangen toekenning is van een andere budgethouder' };
   if (budget.wet !== row.wet) return { column: 'wet', message: `de vervangen toekenning is voor wet ${budget.wet}; een andere wet is een nieuwe toekenning` };
   const spent = budget.toegekend - budget.beschikbaar;
