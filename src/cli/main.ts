@@ -15,7 +15,7 @@ import { toekenningenImport } from '../modules/toekenningen/index.ts';
 import { accorderingenImport, zorgovereenkomstenImport } from '../modules/zorgovereenkomsten/index.ts';
 import { declaratiesImport, traceClaim } from '../modules/declaraties/index.ts';
 import { runMonthlyPay } from '../modules/maandloon/index.ts';
-import { paymentRunFile, runPayments, writeFileAtomic } from '../modules/betalingen/index.ts';
+import { listRuns, paymentRunFile, runPayments, writeFileAtomic } from '../modules/betalingen/index.ts';
 import { openItems, readBankStatement } from '../modules/bank/index.ts';
 import { runLedgerCheck } from '../modules/ledger/index.ts';
 import { exportCsv, EXPORTS, type ExportName } from '../modules/exports/index.ts';
@@ -122,6 +122,17 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     });
 
   program
+    .command('betaalruns')
+    .description('toont alle betaalruns met hun bestandskenmerk (sha256), om een bestand te controleren of opnieuw te schrijven')
+    .action(async () => {
+      await withDb(async (db) => {
+        const runs = await listRuns(db);
+        if (runs.length === 0) io.out('nog geen betaalruns');
+        for (const r of runs) io.out(`${r.betaalrun_id}  ${r.datum}  ${r.aantal} overboeking(en)  ${formatEuros(r.totaal)}  sha256 ${r.sha256}`);
+      });
+    });
+
+  program
     .command('bank')
     .description('leest een bankafschrift (camt.053 001.02 of 001.08) in, of toont met --open wat op een mens wacht')
     .argument('[bestand]', 'het afschrift')
@@ -210,6 +221,27 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
       const demoEnv = { PGB_DEBITEUR_NAAM: 'PGB Demo Betaalbureau', PGB_DEBITEUR_IBAN: 'NL91ABNA0417164300', ...env };
       const config = loadConfig(env);
       exitCode = await runDemo({ db: g.db ?? config.databaseUrl ?? 'data/demo', dir: o.map, io, main: (args) => main(args, io, demoEnv) });
+    });
+
+  program
+    .command('genereer')
+    .description('schrijft een synthetisch land als CSV-bestanden en bankafschriften, reproduceerbaar uit een zaad')
+    .requiredOption('--schaal <aantal>', 'aantal budgethouders (landelijk: 160000)')
+    .requiredOption('--uit <map>', 'waar de bestanden komen')
+    .option('--zaad <zaad>', 'het zaad: hetzelfde zaad geeft dezelfde bestanden', '1')
+    .option('--maanden <n>', 'maanden met declaraties (1-12)', '12')
+    .option('--jaar <JJJJ>', 'het jaar', '2026')
+    .option('--declaraties <aantal>', 'aantal declaraties over alle maanden (standaard de landelijke verhouding)')
+    .option('--maandloners <aandeel>', 'aandeel zorgovereenkomsten met een vast maandbedrag (standaard 1/3)')
+    .option('--verwachting', 'schrijf ook per maand de verwachte uitkomst van elke declaratie')
+    .action(async (o: { schaal: string; uit: string; zaad: string; maanden: string; jaar: string; declaraties?: string; maandloners?: string; verwachting?: boolean }) => {
+      const { generateFiles, terminalProgress } = await import('../modules/synthetisch/index.ts');
+      const m = await generateFiles({
+        holders: Number(o.schaal), seed: o.zaad, months: Number(o.maanden), year: Number(o.jaar), dir: o.uit, expectations: o.verwachting === true,
+        ...(o.declaraties ? { claims: Number(o.declaraties) } : {}), ...(o.maandloners ? { monthlyShare: Number(o.maandloners) } : {}),
+        progress: await terminalProgress(),
+      });
+      io.out(`${o.uit}: ${Object.entries(m.aantallen).map(([k, v]) => `${v} ${k}`).join(', ')}; volgorde van inlezen in manifest.json`);
     });
 
   program.addOption(new Option('--versie').hideHelp());

@@ -78,3 +78,10 @@ export async function runFile(tx: Queryable, betaalrunId: string): Promise<{ pai
   const r = await tx.query<{ pain001: string; sha256: string }>(`SELECT pain001, sha256 FROM betaalruns WHERE betaalrun_id = $1`, [betaalrunId]);
   return r.rows[0];
 }
+
+export async function listRuns(tx: Queryable): Promise<{ betaalrun_id: string; datum: string; aantal: number; totaal: number; sha256: string; aangemaakt_op: Date }[]> {
+  const r = await tx.query<{ betaalrun_id: string; datum: string; aantal: number; totaal: number; sha256: string; aangemaakt_op: Date }>(
+    `SELECT betaalrun_id, datum, aantal, totaal, sha256, aangemaakt_op FROM betaalruns ORDER BY aangemaakt_op, betaalrun_id`,
+  );
+  return r.rows;
+}
