@@ -14,6 +14,7 @@ import {
   parseQuantity,
   sum,
   ZERO,
+  withEuros,
   type Quarters,
 } from './money.ts';
 
@@ -193,5 +194,16 @@ describe('cents and sum', () => {
     assert.equal(sum([]), ZERO);
     assert.equal(sum([100, 250, -50]), 300);
     assert.throws(() => sum([0.1, 0.2]), MoneyError);
+  });
+});
+
+describe('withEuros: amounts in JSON as cents and as euro text', () => {
+  test('each named field becomes <name>_centen and <name> with two decimals, in place; others untouched', () => {
+    const r = withEuros({ id: 'B1', toegekend: 1_200_000, besteed: 5, rest: null as number | null, wet: 'WLZ' }, ['toegekend', 'besteed', 'rest']);
+    assert.deepEqual(r, { id: 'B1', toegekend_centen: 1_200_000, toegekend: '12000.00', besteed_centen: 5, besteed: '0.05', rest_centen: null, rest: null, wet: 'WLZ' });
+    assert.deepEqual(Object.keys(r), ['id', 'toegekend_centen', 'toegekend', 'besteed_centen', 'besteed', 'rest_centen', 'rest', 'wet']);
+  });
+  test('negative amounts keep their sign', () => {
+    assert.deepEqual(withEuros({ v: -250 }, ['v']), { v_centen: -250, v: '-2.50' });
   });
 });

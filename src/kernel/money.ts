@@ -103,3 +103,25 @@ export function decimalTimesRate(quantity: string, rate: Cents): Cents {
   if ((abs % scale) * 2n >= scale) q += 1n;
   return cents(Number(product < 0n ? -q : q));
 }
+
+/**
+ * For JSON answers: every named field (cents) appears twice, as `<name>_centen` (the integer) and
+ * as `<name>` (euros with two decimals, the text the CSV formats use). `null` stays `null`.
+ */
+export function withEuros<T extends Record<string, unknown>, K extends keyof T & string>(
+  row: T,
+  names: readonly K[],
+): Omit<T, K> & { [P in K]: string | (null extends T[P] ? null : never) } & { [P in K as `${P}_centen`]: number | (null extends T[P] ? null : never) } {
+  const money = new Set<string>(names);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (!money.has(k)) {
+      out[k] = v;
+      continue;
+    }
+    const c = v === null || v === undefined ? null : Number(v);
+    out[`${k}_centen`] = c;
+    out[k] = c === null ? null : formatEuros(c);
+  }
+  return out as never;
+}
