@@ -108,7 +108,7 @@ export function decimalTimesRate(quantity: string, rate: Cents): Cents {
  * For JSON answers: every named field (cents) appears twice, as `<name>_centen` (the integer) and
  * as `<name>` (euros with two decimals, the text the CSV formats use). `null` stays `null`.
  */
-export function withEuros<T extends Record<string, unknown>, K extends keyof T & string>(
+export function withEuros<T extends object, K extends keyof T & string>(
   row: T,
   names: readonly K[],
 ): Omit<T, K> & { [P in K]: string | (null extends T[P] ? null : never) } & { [P in K as `${P}_centen`]: number | (null extends T[P] ? null : never) } {

@@ -1,0 +1,165 @@
+/**
+ * Read models of budgets: each budget's allocated, spent, paid, still to pay and available amounts,
+ * per-law totals, a holder's own deposits and what was spent per month of care. Read only.
+ *
+ * - toegekend: the allocation's current amount (its latest version)
+ * - besteed: charged to it by approved claims (toegekend − beschikbaar)
+ * - betaald: of that, claims that went out in a payment run
+ * - nog_te_betalen: of that, approved claims not (or no longer, after a return) in a payment run
+ * - beschikbaar: what is left (the credit balance of its ledger account)
+ */
+import type { Queryable } from '../../db/connection.ts';
+import type { PlainDate } from '../../kernel/dates.ts';
+import type { Scope } from '../../server/scope.ts';
+
+/** Which budgets a scope sees: a funder only its own allocations, a holder its own budgets. */
+export function budgetFilter(scope: Scope, n: number): { sql: string; params: unknown[] } {
+  switch (scope.kind) {
+    case 'alles':
+      return { sql: 'true', params: [] };
+    case 'verstrekker':
+      return { sql: `b.verstrekker = $${n}`, params: [scope.code] };
+    case 'budgethouders':
+      return { sql: `b.budgethouder_id = ANY($${n}::bigint[])`, params: [scope.ids] };
+    case 'zorgverlener':
+      return { sql: 'false', params: [] };
+  }
+}
+
+export interface BudgetView {
+  budget_id: string;
+  verstrekker: string;
+  verstrekker_naam: string;
+  budgethouder_id: number;
+  clientnummer: number;
+  budgethouder: string;
+  bsn: string;
+  wet: string;
+  ingangsdatum: PlainDate;
+  einddatum: PlainDate;
+  laatste_versie: string;
+  toegekend: number;
+  besteed: number;
+  betaald: number;
+  nog_te_betalen: number;
+  beschikbaar: number;
+}
+
+export interface BudgetFilters {
+  budgethouderId?: number | null;
+  wet?: string | null;
+  /** budgets whose period covers this date */
+  peildatum?: string | null;
+}
+
+const BUDGET_SELECT = `
+  SELECT b.budget_id, b.verstrekker, v.naam AS verstrekker_naam, b.budgethouder_id, h.clientnummer, h.naam AS budgethouder, h.bsn,
+         b.wet, b.ingangsdatum, b.einddatum, b.laatste_versie, b.toegekend,
+         (b.toegekend + r.saldo) AS besteed,
+         COALESCE(l.betaald, 0)::bigint AS betaald,
+         COALESCE(l.open, 0)::bigint AS nog_te_betalen,
+         (-r.saldo) AS beschikbaar
+    FROM budgetten b
+    JOIN rekeningen r ON r.id = b.rekening_id
+    JOIN budgethouders h ON h.id = b.budgethouder_id
+    JOIN verstrekkers v ON v.code = b.verstrekker
+    LEFT JOIN LATERAL (
+      SELECT sum(dl.bedrag) FILTER (WHERE d.status = 'betaald') AS betaald,
+             sum(dl.bedrag) FILTER (WHERE d.status = 'goedgekeurd') AS open
+        FROM declaratie_lasten dl JOIN declaraties d ON d.declaratie_id = dl.declaratie_id
+       WHERE dl.budget_id = b.budget_id
+    ) l ON true`;
+
+function where(filter: { sql: string; params: unknown[] }, f: BudgetFilters): { sql: string; params: unknown[] } {
+  const n = filter.params.length;
+  return {
+    sql: `${filter.sql}
+      AND ($${n + 1}::bigint IS NULL OR b.budgethouder_id = $${n + 1})
+      AND ($${n + 2}::text IS NULL OR b.wet = $${n + 2})
+      AND ($${n + 3}::date IS NULL OR $${n + 3}::date BETWEEN b.ingangsdatum AND b.einddatum)`,
+    params: [...filter.params, f.budgethouderId ?? null, f.wet ?? null, f.peildatum ?? null],
+  };
+}
+
+export async function listBudgets(db: Queryable, scope: Scope, f: BudgetFilters & { limit?: number; offset?: number }): Promise<BudgetView[]> {
+  const w = where(budgetFilter(scope, 1), f);
+  const n = w.params.length;
+  const r = await db.query<BudgetView>(
+    `${BUDGET_SELECT}
+     WHERE ${w.sql}
+     ORDER BY h.clientnummer, b.wet, b.ingangsdatum, b.budget_id
+     LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...w.params, f.limit ?? null, f.offset ?? 0],
+  );
+  return r.rows;
+}
+
+export interface LawTotals {
+  budgethouder_id: number;
+  wet: string;
+  budgetten: number;
+  toegekend: number;
+  besteed: number;
+  betaald: number;
+  nog_te_betalen: number;
+  beschikbaar: number;
+}
+
+/** The budgets' amounts added up per holder and law (over all of them, not one page). */
+export async function budgetTotals(db: Queryable, scope: Scope, f: BudgetFilters): Promise<LawTotals[]> {
+  const w = where(budgetFilter(scope, 1), f);
+  const r = await db.query<LawTotals>(
+    `SELECT x.budgethouder_id, x.wet, count(*)::int AS budgetten, sum(x.toegekend)::bigint AS toegekend, sum(x.besteed)::bigint AS besteed,
+            sum(x.betaald)::bigint AS betaald, sum(x.nog_te_betalen)::bigint AS nog_te_betalen, sum(x.beschikbaar)::bigint AS beschikbaar
+       FROM (${BUDGET_SELECT} WHERE ${w.sql}) x
+      GROUP BY x.budgethouder_id, x.wet
+      ORDER BY x.budgethouder_id, x.wet`,
+    w.params,
+  );
+  return r.rows;
+}
+
+export interface OwnDeposits {
+  budgethouder_id: number;
+  wet: string;
+  /** everything the holder deposited for this law */
+  gestort: number;
+  /** what is left of it */
+  beschikbaar: number;
+}
+
+/** A holder's own deposits (*vrijwillige storting*) per law: deposited and left. */
+export async function ownDeposits(db: Queryable, holderIds: number[], wet?: string | null): Promise<OwnDeposits[]> {
+  const r = await db.query<OwnDeposits>(
+    `SELECT split_part(r.sleutel, ':', 1)::bigint AS budgethouder_id, split_part(r.sleutel, ':', 2) AS wet,
+            COALESCE((SELECT -sum(bo.bedrag) FROM boekingen bo JOIN journaalposten j ON j.id = bo.journaalpost_id
+                       WHERE bo.rekening_id = r.id AND j.soort = 'storting_budgethouder'), 0)::bigint AS gestort,
+            (-r.saldo) AS beschikbaar
+       FROM rekeningen r
+      WHERE r.soort = 'eigen_bijdrage'
+        AND split_part(r.sleutel, ':', 1)::bigint = ANY($1::bigint[])
+        AND ($2::text IS NULL OR split_part(r.sleutel, ':', 2) = $2)
+      ORDER BY 1, 2`,
+    [holderIds, wet ?? null],
+  );
+  return r.rows;
+}
+
+/** Spent per budget per month of care (the date of the claim line): budget id → `YYYY-MM` → cents. */
+export async function spentPerMonth(db: Queryable, budgetIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const r = await db.query<{ budget_id: string; maand: string; bedrag: number }>(
+    `SELECT dl.budget_id, to_char(dr.datum, 'YYYY-MM') AS maand, sum(dl.bedrag)::bigint AS bedrag
+       FROM declaratie_lasten dl
+       JOIN declaratieregels dr ON dr.declaratie_id = dl.declaratie_id AND dr.regelnr = dl.regelnr
+      WHERE dl.budget_id = ANY($1::text[])
+      GROUP BY 1, 2`,
+    [budgetIds],
+  );
+  const out = new Map<string, Record<string, number>>();
+  for (const x of r.rows) {
+    const m = out.get(x.budget_id) ?? {};
+    m[x.maand] = x.bedrag;
+    out.set(x.budget_id, m);
+  }
+  return out;
+}
