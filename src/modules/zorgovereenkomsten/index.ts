@@ -1,1 +1,2 @@
 export { zorgovereenkomstenImport, accorderingenImport } from './imports.ts';
+export { listAgreements, type AgreementView } from './repo.ts';
