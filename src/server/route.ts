@@ -49,6 +49,25 @@ export interface HandlerContext<B, P, Q> {
   /** the audit actor string for this caller, e.g. `gebruiker:42 (backoffice)` */
   actor: string;
   now: Date;
+  /** what few handlers need of the request itself (sign-in: the client address and cookies) */
+  request: RequestInfo;
+}
+
+export interface RequestInfo {
+  /** the client address (X-Forwarded-For only when PGB_PROXY_VERTROUWEN is set) */
+  ip: string;
+  headers: Record<string, string | string[] | undefined>;
+  cookies: Record<string, string | undefined>;
+}
+
+/** A cookie for the reply. The server always makes it HttpOnly, and Secure unless it runs on plain http on localhost. */
+export interface CookieToSet {
+  name: string;
+  value: string;
+  /** seconds; 0 removes the cookie */
+  maxAge: number;
+  path?: string;
+  sameSite?: 'strict' | 'lax';
 }
 
 export interface HandlerResult {
@@ -57,6 +76,7 @@ export interface HandlerResult {
   headers?: Record<string, string>;
   /** raw payload (a file download): sent as is with its content type */
   raw?: { contentType: string; data: string | Buffer; filename?: string };
+  cookies?: CookieToSet[];
 }
 
 export interface RouteSpec<B = unknown, P = unknown, Q = unknown> {
