@@ -6,8 +6,30 @@
 import type { RouteSpec } from './route.ts';
 import { toegangRoutes } from '../modules/toegang/http/routes.ts';
 // ---- the domain's routes: import each module's array from '../modules/<context>/http/routes.ts' here
+import { toekenningenRoutes } from '../modules/toekenningen/http/routes.ts';
+import { budgettenRoutes } from '../modules/budgetten/http/routes.ts';
+import { partijenRoutes } from '../modules/partijen/http/routes.ts';
+import { exportsRoutes } from '../modules/exports/http/routes.ts';
+import { betalingenRoutes } from '../modules/betalingen/http/routes.ts';
+import { bankRoutes } from '../modules/bank/http/routes.ts';
+import { maandloonRoutes } from '../modules/maandloon/http/routes.ts';
+import { ledgerRoutes } from '../modules/ledger/http/routes.ts';
+import { auditRoutes } from '../modules/audit/http/routes.ts';
+import { importRoutes } from '../modules/import/http/routes.ts';
+import { mutatiesRoutes } from '../modules/mutaties/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
   // ---- and spread them here
+  ...toekenningenRoutes,
+  ...budgettenRoutes,
+  ...partijenRoutes,
+  ...exportsRoutes,
+  ...betalingenRoutes,
+  ...bankRoutes,
+  ...maandloonRoutes,
+  ...ledgerRoutes,
+  ...auditRoutes,
+  ...importRoutes,
+  ...mutatiesRoutes,
 ];
