@@ -17,6 +17,7 @@ import { ledgerRoutes } from '../modules/ledger/http/routes.ts';
 import { auditRoutes } from '../modules/audit/http/routes.ts';
 import { importRoutes } from '../modules/import/http/routes.ts';
 import { mutatiesRoutes } from '../modules/mutaties/http/routes.ts';
+import { declaratiesRoutes } from '../modules/declaraties/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -32,4 +33,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...auditRoutes,
   ...importRoutes,
   ...mutatiesRoutes,
+  ...declaratiesRoutes,
 ];
