@@ -21,6 +21,11 @@ import { runLedgerCheck } from '../modules/ledger/index.ts';
 import { exportCsv, EXPORTS, type ExportName } from '../modules/exports/index.ts';
 import { printTrace } from './print.ts';
 import { runDemo } from './demo.ts';
+import { createApiClient, createUser, deactivateUser, revokeApiClient, setPassword, USER_ROLES, type UserRole } from '../modules/toegang/index.ts';
+import { buildApp } from '../server/app.ts';
+import { ROUTES } from '../server/routes.ts';
+import { createLogger } from '../server/logger.ts';
+import { randomBytes } from 'node:crypto';
 
 export const IMPORTS: Record<string, ImportHandler<never>> = {
   verstrekkers: verstrekkersImport as ImportHandler<never>,
@@ -244,6 +249,111 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
       io.out(`${o.uit}: ${Object.entries(m.aantallen).map(([k, v]) => `${v} ${k}`).join(', ')}; volgorde van inlezen in manifest.json`);
     });
 
+  program
+    .command('serve')
+    .description('start de HTTP-API op de ingestelde database (documentatie op /api/docs); stopt netjes op SIGINT of SIGTERM')
+    .option('--port <poort>', 'de poort (standaard PORT of 3000; 0 kiest een vrije)')
+    .option('--host <adres>', 'het adres om op te luisteren (standaard PGB_HOST of 127.0.0.1)')
+    .action(async (o: { port?: string; host?: string }) => {
+      await withDb(async (db, loaded) => {
+        const port = o.port === undefined ? loaded.port : Number(o.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVOER_ONGELDIG', '--port moet een getal van 0 tot 65535 zijn');
+        const config: Config = { ...loaded, port, host: o.host ?? loaded.host };
+        // the signal handlers come first, so a signal during start-up also ends in a clean stop
+        let requestStop!: () => void;
+        const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+        const onSignal = () => requestStop();
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        try {
+          const app = await buildApp({ db, config, routes: ROUTES, logger: createLogger({ level: config.logLevel }) });
+          const address = await app.listen({ port: config.port, host: config.host });
+          io.out(`pgb serve: ${address} op ${db.description}; documentatie op ${address}/api/docs`);
+          await stopRequested;
+          io.out('pgb serve: gestopt met luisteren, lopende verzoeken worden afgemaakt');
+          await app.close();
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+        }
+      });
+    });
+
+  const gebruiker = program.command('gebruiker').description('accounts voor mensen: toevoegen, wachtwoord, deactiveren');
+  gebruiker
+    .command('toevoegen')
+    .description('maakt een account; zonder --wachtwoord-stdin of OpenID Connect krijgt het een tijdelijk wachtwoord dat eenmaal getoond wordt')
+    .argument('<gebruikersnaam>')
+    .requiredOption('--naam <naam>', 'de naam zoals het platform die toont')
+    .addOption(new Option('--rol <rol>', 'de rol').choices(USER_ROLES as string[]).makeOptionMandatory())
+    .option('--verstrekker <code>', 'bij de rol verstrekker: de gemeente of het zorgkantoor')
+    .option('--zorgverlener <id>', 'bij de rol zorgverlener: de zorgverlener')
+    .option('--budgethouder <bsn...>', 'bij budgethouder (één) of vertegenwoordiger (één of meer): BSN van de budgethouder')
+    .option('--oidc-issuer <url>', 'OpenID Connect: de issuer zoals in het ID-token (iss)')
+    .option('--oidc-sub <sub>', 'OpenID Connect: het onderwerp zoals in het ID-token (sub)')
+    .option('--wachtwoord-stdin', 'lees het wachtwoord van de standaardinvoer (eerste regel)')
+    .action(async (naam: string, o: { naam: string; rol: UserRole; verstrekker?: string; zorgverlener?: string; budgethouder?: string[]; oidcIssuer?: string; oidcSub?: string; wachtwoordStdin?: boolean }) => {
+      if (Boolean(o.oidcIssuer) !== Boolean(o.oidcSub)) throw new AppError('INVOER_ONGELDIG', '--oidc-issuer en --oidc-sub horen samen');
+      const oidc = o.oidcIssuer && o.oidcSub ? { issuer: o.oidcIssuer, sub: o.oidcSub } : undefined;
+      const generated = !o.wachtwoordStdin && !oidc ? temporaryPassword() : undefined;
+      const wachtwoord = o.wachtwoordStdin ? readPasswordFromStdin() : generated;
+      await withDb(async (db, config) => {
+        const r = await createUser(db, { gebruikersnaam: naam, naam: o.naam, rol: o.rol, wachtwoord, oidc, verstrekker: o.verstrekker, zorgverlener: o.zorgverlener, budgethouders: o.budgethouder, actor: config.actor });
+        io.out(`gebruiker ${naam.toLowerCase()} aangemaakt (id ${r.id}, rol ${o.rol})`);
+        if (generated) io.out(`tijdelijk wachtwoord (wordt niet opnieuw getoond): ${generated}`);
+      });
+    });
+  gebruiker
+    .command('wachtwoord')
+    .description('geeft een gebruiker een nieuw wachtwoord en beëindigt zijn sessies')
+    .argument('<gebruikersnaam>')
+    .option('--wachtwoord-stdin', 'lees het wachtwoord van de standaardinvoer (eerste regel); anders een tijdelijk wachtwoord')
+    .action(async (naam: string, o: { wachtwoordStdin?: boolean }) => {
+      const generated = o.wachtwoordStdin ? undefined : temporaryPassword();
+      const wachtwoord = generated ?? readPasswordFromStdin();
+      await withDb(async (db, config) => {
+        await setPassword(db, { gebruikersnaam: naam, wachtwoord, actor: config.actor });
+        io.out(`gebruiker ${naam.toLowerCase()}: nieuw wachtwoord vastgelegd, sessies beëindigd`);
+        if (generated) io.out(`tijdelijk wachtwoord (wordt niet opnieuw getoond): ${generated}`);
+      });
+    });
+  gebruiker
+    .command('deactiveren')
+    .description('blokkeert het inloggen van een gebruiker en beëindigt zijn sessies direct')
+    .argument('<gebruikersnaam>')
+    .action(async (naam: string) => {
+      await withDb(async (db, config) => {
+        const r = await deactivateUser(db, { gebruikersnaam: naam, actor: config.actor });
+        io.out(`gebruiker ${naam.toLowerCase()} gedeactiveerd; ${r.sessions} sessie(s) beëindigd`);
+      });
+    });
+
+  const apiClient = program.command('api-client').description('API-sleutels voor systemen van verstrekkers (rol verstrekker_systeem)');
+  apiClient
+    .command('toevoegen')
+    .description('maakt een API-client voor een verstrekker en toont het geheim eenmaal; met --client-id van een bestaande client: een nieuw geheim')
+    .requiredOption('--naam <naam>', 'welk systeem het is')
+    .requiredOption('--verstrekker <code>', 'de verstrekker namens wie het systeem werkt')
+    .option('--client-id <id>', 'een eigen client_id, of die van een bestaande client om het geheim te vervangen')
+    .action(async (o: { naam: string; verstrekker: string; clientId?: string }) => {
+      await withDb(async (db, config) => {
+        const r = await createApiClient(db, { naam: o.naam, verstrekker: o.verstrekker, actor: config.actor, ...(o.clientId ? { clientId: o.clientId } : {}) });
+        io.out(`API-client ${r.clientId} voor ${o.verstrekker}`);
+        io.out(`geheim (wordt niet opnieuw getoond): ${r.secret}`);
+        io.out(`gebruik: Authorization: Bearer ${r.clientId}.${r.secret}`);
+      });
+    });
+  apiClient
+    .command('intrekken')
+    .description('trekt een API-client in: zijn sleutel werkt direct niet meer')
+    .argument('<client_id>')
+    .action(async (clientId: string) => {
+      await withDb(async (db, config) => {
+        await revokeApiClient(db, { clientId, actor: config.actor });
+        io.out(`API-client ${clientId} ingetrokken`);
+      });
+    });
+
   program.addOption(new Option('--versie').hideHelp());
 
   try {
@@ -253,6 +363,17 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     return reportError(e, io);
   }
   return exitCode;
+}
+
+/** A password for a new account, shown once: 20 random characters. */
+function temporaryPassword(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+function readPasswordFromStdin(): string {
+  const line = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+  if (!line) throw new AppError('INVOER_ONGELDIG', 'geen wachtwoord op de standaardinvoer');
+  return line;
 }
 
 function formatCounts(counts: Record<string, number>): string {
