@@ -193,7 +193,10 @@ export async function buildApp(o: BuildAppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((err, req, reply) => {
     const p = problemFor(err, req.url.split('?')[0]!);
-    if (p.unexpected) req.log.error({ err }, 'onverwachte fout');
+    if (p.unexpected) {
+      const e = err as { name?: string; message?: string; stack?: string; code?: string };
+      req.log.error({ err: { type: e.name, message: e.message, stack: e.stack, code: e.code } }, 'onverwachte fout');
+    }
     else if (p.body.status >= 500) req.log.error({ code: p.body.code, detail: p.body.detail }, 'fout');
     return reply.code(p.body.status).headers(p.headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(p.body));
   });

@@ -20,6 +20,11 @@ export interface UserRow {
 const USER_COLUMNS = `g.id, g.gebruikersnaam, g.naam, g.rol, g.wachtwoord_hash, g.verstrekker, g.zorgverlener_id, g.actief,
   ARRAY(SELECT gb.budgethouder_id FROM gebruiker_budgethouders gb WHERE gb.gebruiker_id = g.id ORDER BY gb.budgethouder_id) AS budgethouders`;
 
+/** `pg` returns bigint[] as text (only bigint itself is parsed as a number): make the ids numbers. */
+function toUser(row: UserRow): UserRow {
+  return { ...row, id: Number(row.id), budgethouders: (row.budgethouders ?? []).map(Number) };
+}
+
 /** User names are compared without regard to case: they are stored in lower case. */
 export function normalizeUserName(name: string): string {
   return name.trim().toLowerCase();
@@ -27,12 +32,12 @@ export function normalizeUserName(name: string): string {
 
 export async function userByName(q: Queryable, name: string): Promise<UserRow | undefined> {
   const r = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM gebruikers g WHERE g.gebruikersnaam = $1`, [normalizeUserName(name)]);
-  return r.rows[0];
+  return r.rows[0] && toUser(r.rows[0]);
 }
 
 export async function userByOidc(q: Queryable, issuer: string, sub: string): Promise<UserRow | undefined> {
   const r = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM gebruikers g WHERE g.oidc_issuer = $1 AND g.oidc_sub = $2`, [issuer, sub]);
-  return r.rows[0];
+  return r.rows[0] && toUser(r.rows[0]);
 }
 
 export interface NewUser {
@@ -109,7 +114,7 @@ export async function sessionWithUser(q: Queryable, id: string): Promise<{ sessi
   const row = r.rows[0];
   if (!row) return undefined;
   const { u, ...session } = row;
-  return { session, user: { ...u, id: Number(u.id), budgethouders: (u.budgethouders ?? []).map(Number) } };
+  return { session, user: toUser(u) };
 }
 
 export async function touchSession(q: Queryable, id: string, now: Date): Promise<void> {
