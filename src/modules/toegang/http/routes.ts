@@ -100,6 +100,7 @@ export const toegangRoutes: RouteSpec<any, any, any>[] = [
     tags: ['toegang'],
     access: { roles: USER_ROLES },
     changesState: true,
+    response: { 204: z.undefined().describe('uitgelogd; de cookie is gewist') },
     handler: async ({ db, principal, now, request }) => {
       const token = cookie(request.cookies, SESSION_COOKIE);
       if (token) await endSessionOf(db, { token, principal, ip: request.ip, now });
@@ -113,6 +114,7 @@ export const toegangRoutes: RouteSpec<any, any, any>[] = [
     tags: ['toegang'],
     access: 'public',
     query: z.object({ terug: z.string().max(500).optional().describe('pad op deze server om na het inloggen naartoe te gaan') }),
+    response: { 303: z.undefined().describe('door naar de identiteitsaanbieder') },
     handler: async ({ config, query, now }) => {
       const s = oidcSettings(config);
       if (!s) notFound('inloggen via OpenID Connect is op deze server niet ingesteld');
@@ -131,12 +133,19 @@ export const toegangRoutes: RouteSpec<any, any, any>[] = [
     tags: ['toegang'],
     access: 'public',
     changesState: true,
-    query: z.record(z.string(), z.string()),
+    query: z.looseObject({
+      code: z.string().optional(),
+      state: z.string().optional(),
+      iss: z.string().optional(),
+      error: z.string().optional(),
+      error_description: z.string().optional(),
+    }),
+    response: { 303: z.undefined().describe('ingelogd: door naar het gevraagde pad (cookie pgb_sessie gezet)') },
     handler: async ({ db, config, query, now, request }) => {
       const s = oidcSettings(config);
       if (!s) notFound('inloggen via OpenID Connect is op deze server niet ingesteld');
       const r = await finishOidcSignIn(db, s, {
-        query,
+        query: Object.fromEntries(Object.entries(query as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string')),
         stateCookie: cookie(request.cookies, OIDC_COOKIE),
         secret: secret(config),
         ip: request.ip,
