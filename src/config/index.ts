@@ -46,6 +46,14 @@ const schema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Who a command acts as in the audit trail, when not given with --actor. */
   actor: z.string().min(1).default('cli'),
+  /** E-mail (`pgb mail --verzend`): the SMTP server; without a host the outbox only fills. Port 465 is TLS from the start, others STARTTLS when offered. */
+  smtpHost: z.string().min(1).optional(),
+  smtpPort: z.coerce.number().int().min(1).max(65535).default(587),
+  smtpUser: z.string().min(1).optional(),
+  smtpPass: z.string().min(1).optional(),
+  smtpFrom: z.string().min(3).default('PGB-platform <noreply@pgb.invalid>'),
+  /** A budget signal goes out when less than this share (whole percent) of the budget is left. */
+  signalRemainingPercent: z.coerce.number().int().min(0).max(100).default(10),
 }).superRefine((c, ctx) => {
   const oidc = [c.oidcIssuer, c.oidcClientId, c.oidcClientSecret, c.oidcRedirectUri];
   if (oidc.some((v) => v !== undefined) && !oidc.every((v) => v !== undefined)) {
@@ -97,6 +105,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoPassword: env.PGB_DEMO_WACHTWOORD || undefined,
     logLevel: env.PGB_LOG_NIVEAU || undefined,
     actor: env.PGB_ACTOR || (env.USER ? `cli:${env.USER}` : undefined),
+    smtpHost: env.PGB_SMTP_HOST || undefined,
+    smtpPort: env.PGB_SMTP_PORT || undefined,
+    smtpUser: env.PGB_SMTP_USER || undefined,
+    smtpPass: env.PGB_SMTP_PASS || undefined,
+    smtpFrom: env.PGB_SMTP_FROM || undefined,
+    signalRemainingPercent: env.PGB_SIGNAAL_RESTANT_PROCENT || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });
   if (!result.success) {
