@@ -16,7 +16,26 @@
  * made (`expect` can allow 409 or 200 for that), and every route starts from what earlier routes
  * left.
  */
-import { PASSWORD, type Caller, type World } from './api.ts';
+import { PASSWORD, WORLD, type Caller, type World } from './api.ts';
+import { FUNDER_IBAN, parties } from './factories.ts';
+import { syntheticIban } from '../../src/kernel/synthetic.ts';
+import type { Cents } from '../../src/kernel/money.ts';
+import type { PlainDate } from '../../src/kernel/dates.ts';
+import { buildCamt053 } from '../../src/modules/bank/index.ts';
+
+/** A camt.053 statement with one credit from funder GM0001 (a funder's deposit). */
+const SAMPLE_STATEMENT = buildCamt053({
+  messageId: 'SAMPLE-1',
+  createdAt: new Date('2026-11-20T18:00:00+01:00'),
+  statements: [
+    {
+      statementId: 'SAMPLE-1',
+      account: 'NL91ABNA0417164300',
+      openingBalance: 0 as Cents,
+      entries: [{ entryRef: 'S1', direction: 'CRDT', bookingDate: '2026-11-20' as PlainDate, transactions: [{ amount: 100_000 as Cents, counterpartyName: 'Gemeente Proef', counterpartyIban: FUNDER_IBAN, remittance: 'financiering pgb' }] }],
+    },
+  ],
+});
 
 export interface RouteSample {
   /** path parameters by name (`:id` → `id`) */
@@ -48,4 +67,48 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/oidc/callback': { query: { code: 'x', state: 'y' }, expect: everyone([404]) },
 
   // ---- the domain's routes: one entry per route, 'METHOD /url' exactly as in its RouteSpec
+
+  // ---- toekenningen (src/modules/toekenningen/http/routes.ts): a funder's own allocation; another funder naming it gets 404
+  'POST /api/toekenningen': {
+    body: { toekenningen: [{ toekenning_id: 'S-TKB-1', verstrekker: 'GM0001', bsn: WORLD.bsn.a, wet: 'WMO_BG', ingangsdatum: '2026-01-01', einddatum: '2026-12-31', bedrag: '100.00' }] },
+    expect: { buitenstaander: [404] },
+  },
+  'POST /api/toekenningen/:id/intrekking': { params: { id: 'S-TKB-1' }, body: { toekenning_id: 'S-TKB-1-IN' }, expect: { buitenstaander: [404] } },
+  'GET /api/toekenningen': { query: { limit: '10' } },
+
+  // ---- budgetten (src/modules/budgetten/http/routes.ts): holder A, funded by GM0001
+  'GET /api/budgetten': { query: (w) => ({ budgethouder_id: String(w.holderIds.a) }), expect: { vertegenwoordiger: [404], buitenstaander: [404] } },
+  'GET /api/budgethouders': { query: { naam: 'Houder' } },
+  'GET /api/budgethouders/:id': { params: (w) => ({ id: w.holderIds.a }), expect: { vertegenwoordiger: [404], buitenstaander: [404] } },
+
+  // ---- partijen (src/modules/partijen/http/routes.ts): ZV1 works only for holder A (GM0001)
+  'GET /api/zorgverleners': { query: { kvk: '10000001' }, expect: { buitenstaander: [404] } },
+  'POST /api/zorgverleners/:id/iban': { params: { id: 'ZV3' }, body: { iban: syntheticIban(9111), reden: 'nieuwe huisbank' } },
+
+  // ---- exports (src/modules/exports/http/routes.ts): each funder its own rows
+  'GET /api/export/budgetten.xlsx': {},
+  'GET /api/export/zorgovereenkomsten.xlsx': { query: { status: 'ingediend' } },
+  'GET /api/export/declaraties.xlsx': {},
+
+  // ---- betalingen (src/modules/betalingen/http/routes.ts): the test world has no PGB_DEBITEUR_IBAN, so no run is made
+  // (test/db/api-backoffice.test.ts makes one and downloads its file)
+  'POST /api/betaalruns': { body: { datum: '2099-01-02' }, expect: { backoffice: [500] } },
+  'GET /api/betaalruns': {},
+  'GET /api/betaalruns/:id/sepa': { params: { id: 'btr_ONBEKEND' }, expect: { backoffice: [404] } },
+  'GET /api/betalingen': {},
+
+  // ---- bank (src/modules/bank/http/routes.ts): a funder's deposit
+  'POST /api/bankafschriften': { body: SAMPLE_STATEMENT, contentType: 'application/xml' },
+  'GET /api/bankafschriften/open': {},
+
+  // ---- maandloon, ledger, audit, import
+  'POST /api/maandloon': { body: { maand: '2026-01' } },
+  'GET /api/controle': {},
+  'GET /api/audit': { query: { actie: 'import' } },
+  'POST /api/imports/:soort': { params: { soort: 'verstrekkers' }, body: parties.verstrekkers, contentType: 'text/csv' },
+
+  // ---- mutaties (src/modules/mutaties/http/routes.ts): the representative of two holders must say for which one
+  'POST /api/mutaties': { body: { soort: 'adres', omschrijving: 'Verhuisd naar Dorpsstraat 1' }, expect: { vertegenwoordiger: [404] } },
+  'GET /api/mutaties': {},
+  'POST /api/mutaties/:id/afhandelen': { params: { id: 'mut_ONBEKEND' }, body: { toelichting: 'afgehandeld' }, expect: { backoffice: [404] } },
 };
