@@ -111,4 +111,19 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /api/mutaties': { body: { soort: 'adres', omschrijving: 'Verhuisd naar Dorpsstraat 1' }, expect: { vertegenwoordiger: [404] } },
   'GET /api/mutaties': {},
   'POST /api/mutaties/:id/afhandelen': { params: { id: 'mut_ONBEKEND' }, body: { toelichting: 'afgehandeld' }, expect: { backoffice: [404] } },
+
+  // ---- declaraties (src/modules/declaraties/http/routes.ts): holder A's agreement W-ZOK-A with ZV1. The holder's claim is
+  // checked at once, ZV1's waits for the holder; the representative of two holders must say for which one, and the back
+  // office names the holder by BSN and the channel (so this body is refused for it). W-DCL-A is approved already:
+  // approving, rejecting or deciding it answers 409 (test/db/api-declaraties.test.ts takes those steps on real cases).
+  'POST /api/declaraties': {
+    body: { zorgverlener_id: 'ZV1', zorgovereenkomst_id: 'W-ZOK-A', regels: [{ datum: '2026-10-12', eenheden: '1', tarief: '30.00' }] },
+    expect: { vertegenwoordiger: [404], backoffice: [400] },
+  },
+  'POST /api/declaraties/:id/goedkeuren': { params: { id: 'W-DCL-A' }, expect: { budgethouder: [409], vertegenwoordiger: [404] } },
+  'POST /api/declaraties/:id/afwijzen': { params: { id: 'W-DCL-A' }, body: { reden: 'deze zorg is niet geleverd' }, expect: { budgethouder: [409], vertegenwoordiger: [404] } },
+  'POST /api/declaraties/:id/besluit': { params: { id: 'W-DCL-A' }, body: { besluit: 'afkeuren', reden: 'proef' }, expect: { backoffice: [409] } },
+  'GET /api/declaraties': { query: { limit: '10' } },
+  'GET /api/declaraties/:id': { params: { id: 'W-DCL-A' }, expect: { vertegenwoordiger: [404], buitenstaander: [404] } },
+  'GET /api/werkvoorraad': {},
 };
