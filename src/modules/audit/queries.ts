@@ -16,7 +16,7 @@ export async function listAudit(db: Queryable, f: { onderwerp?: string | null; a
   const r = await db.query<AuditView>(
     `SELECT id, op, actor, actie, onderwerp, reden, details FROM audit_log
       WHERE ($1::text IS NULL OR onderwerp = $1)
-        AND ($2::text IS NULL OR actie = $2 OR actie LIKE $2 || '.%')
+        AND ($2::text IS NULL OR actie = $2 OR left(actie, length($2) + 1) = $2 || '.')
       ORDER BY id DESC
       LIMIT $3 OFFSET $4`,
     [f.onderwerp ?? null, f.actie ?? null, f.limit, f.offset],

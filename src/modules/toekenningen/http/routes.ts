@@ -61,7 +61,8 @@ export const toekenningenRoutes: RouteSpec<any, any, any>[] = [
       const objects: AllocationObject[] = body.toekenningen.map((t) => {
         if (own === null) return t as AllocationObject;
         // a funder acts only for itself: another funder's code is not found, as anything it may not see
-        if (t.verstrekker !== undefined && t.verstrekker.trim() !== own) notFound(`verstrekker '${t.verstrekker}' niet gevonden`);
+        // (empty means absent, as in the CSV file)
+        if (t.verstrekker !== undefined && t.verstrekker.trim() !== '' && t.verstrekker.trim() !== own) notFound(`verstrekker '${t.verstrekker}' niet gevonden`);
         return { ...(t as AllocationObject), verstrekker: own };
       });
       const s = await submitAllocations(db, objects, { actor, now });
