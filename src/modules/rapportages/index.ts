@@ -1,0 +1,4 @@
+export { runReport, reportList, defaultPeriod, isReportName, REPORT_NAMES, REPORTS, type ReportName, type ReportParams } from './use-cases/reports.ts';
+export { renderReport, renderSvg, toCsv, toJson, toXlsx, toHtml, FORMATS, CONTENT_TYPES, type Format } from './render/output.ts';
+export type { ReportTable, Column, Row, ChartOption } from './core/table.ts';
+export { parseQuarter, isoWeek, weeksCovering, monthsCovering, percent } from './core/periods.ts';
