@@ -3,6 +3,9 @@
  * as the embedded default. Both speak the same SQL; the rest of the code sees only `Db` and `Tx`.
  */
 import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 
@@ -18,6 +21,29 @@ export interface Queryable {
 /** A connection inside an open transaction. */
 export interface Tx extends Queryable {
   readonly kind: 'postgres' | 'pglite';
+  /**
+   * Bulk load: `COPY table (columns) FROM` rows in PostgreSQL's text format (see `copyText`), on
+   * either store (PostgreSQL: COPY FROM STDIN; PGlite: COPY FROM '/dev/blob'). For large set-based
+   * writes, where it is several times faster than INSERT … SELECT unnest(…).
+   */
+  copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
+}
+
+/** One value in COPY's text format: `\N` for null, backslash escapes for the special characters. */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (v instanceof Date) return v.toISOString();
+  const s = String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+}
+
+/** Rows in COPY's text format (tab-separated, one row a line). */
+export function copyText(rows: Iterable<readonly unknown[]>): string {
+  const out: string[] = [];
+  for (const r of rows) out.push(r.map(copyValue).join('\t'));
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
 
 export interface Db extends Queryable {
@@ -65,6 +91,10 @@ class PostgresDb implements Db {
       query: async <R>(sql: string, params: readonly unknown[] = []) => {
         const r = await client.query(sql, params as unknown[]);
         return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+      },
+      copyFrom: async (table, columns, text) => {
+        if (text === '') return;
+        await pipeline(Readable.from([text]), client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
       },
     };
     try {
@@ -124,6 +154,10 @@ class PgliteDb implements Db {
           query: async <R>(sql: string, params: readonly unknown[] = []) => {
             const r = await t.query<R>(sql, params as unknown[]);
             return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
+          },
+          copyFrom: async (table, columns, text) => {
+            if (text === '') return;
+            await t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
           },
         };
         return fn(tx);

@@ -9,6 +9,7 @@ import { formatMoment } from '../../kernel/dates.ts';
 import type { ApplyContext, ImportHandler } from '../import/run-import.ts';
 import { DECLARATIES_SPEC, groupClaimLines, parseClaimLine, type ClaimDraft, type ClaimLineRow } from './core/csv.ts';
 import { insertClaims, insertEvents, storedClaims } from './repo.ts';
+import { inMemory, receiveClaims } from './use-cases/receive-claims.ts';
 
 export interface ClaimSubmission {
   /** A provider's claim: stored as `ter_goedkeuring`, not checked until the holder approves it. */
@@ -44,6 +45,17 @@ export function claimsImport(submission: ClaimSubmission = {}): ImportHandler<Cl
         return false;
       });
       if (ctx.problems.length > 0 || fresh.length === 0) return { created: 0 };
+      if (!submission.awaitingHolder && !submission.afterInsert) {
+        // checked before they are stored, then stored with their outcome (receive-claims.ts)
+        const claims = await receiveClaims(tx, inMemory(fresh), {
+          importId: ctx.importId,
+          actor: ctx.actor,
+          now: ctx.now,
+          cause: `import ${ctx.importId}`,
+          receivedNote: (d) => `Ontvangen via ${d.kanaal} op ${formatMoment(d.ontvangenOp)}; geregistreerd uit ${ctx.file} (${ctx.importId}), ${d.lines.length} regel(s). Uiterste betaaldatum ${d.uitersteBetaaldatum}.`,
+        });
+        return { created: fresh.length, claims };
+      }
       await insertClaims(tx, fresh, ctx.importId);
       const waiting = submission.awaitingHolder;
       if (waiting) {

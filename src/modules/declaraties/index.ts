@@ -1,5 +1,6 @@
 export { declaratiesImport } from './imports.ts';
 export { checkClaims as recheckParkedClaims, type CheckClaimsOptions } from './use-cases/check-claims.ts';
+export { receiveClaims, inMemory, type ClaimBatches } from './use-cases/receive-claims.ts';
 export { lockHolders, insertClaims, insertEvents, type TraceEvent } from './repo.ts';
 export { REASONS, NEXT_STEP, type ReasonCode, type ClaimStatus } from './core/reasons.ts';
 export { checkClaim, type Claim, type ClaimLine, type CheckContext, type Outcome } from './core/check.ts';

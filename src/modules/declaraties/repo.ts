@@ -2,7 +2,7 @@
  * SQL of claims: storing them with their lines and trace, loading everything the checks need for
  * a batch (under a lock on the holders concerned), and writing the outcomes set-based.
  */
-import type { Queryable } from '../../db/connection.ts';
+import { copyText, type Queryable, type Tx } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import type { Wet } from '../../kernel/wet.ts';
@@ -170,15 +170,23 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
     `SELECT sleutel, saldo FROM rekeningen WHERE soort = 'eigen_bijdrage' AND split_part(sleutel, ':', 1)::bigint = ANY($1::bigint[])`,
     [holderIds],
   );
-  const dates = claims.flatMap((c) => c.lines.map((l) => l.datum)).sort();
+  // Lines claimed before: only those with the exact keys (holder, provider, date, quarters) that the
+  // duplicate check will look up, found through the index declaratieregels_dubbel.
+  const keys = new Map<string, [string, string, string, number]>();
+  for (const c of claims) {
+    if (c.soort !== 'declaratie') continue;
+    for (const l of c.lines) if (l.kwartieren !== null) keys.set(lineKey(c.bsn, c.zorgverlenerId, l.datum, l.kwartieren), [c.bsn, c.zorgverlenerId, l.datum, l.kwartieren]);
+  }
+  const k = [...keys.values()];
   const claimed = await tx.query<{ bsn: string; zorgverlener_id: string; datum: PlainDate; kwartieren: number; declaratie_id: string }>(
     `SELECT r.bsn, r.zorgverlener_id, r.datum, r.kwartieren, r.declaratie_id
-       FROM declaratieregels r JOIN declaraties d ON d.declaratie_id = r.declaratie_id
-      WHERE r.bsn = ANY($1::text[]) AND r.datum BETWEEN $2 AND $3 AND r.kwartieren IS NOT NULL
-        AND d.soort = 'declaratie' AND d.status IN ('goedgekeurd', 'betaald', 'geparkeerd')
-        AND NOT (d.declaratie_id = ANY($4::text[]))
+       FROM unnest($1::text[], $2::text[], $3::date[], $4::int[]) AS k (bsn, zorgverlener_id, datum, kwartieren)
+       JOIN declaratieregels r ON r.bsn = k.bsn AND r.zorgverlener_id = k.zorgverlener_id AND r.datum = k.datum AND r.kwartieren = k.kwartieren
+       JOIN declaraties d ON d.declaratie_id = r.declaratie_id
+      WHERE d.soort = 'declaratie' AND d.status IN ('goedgekeurd', 'betaald', 'geparkeerd')
+        AND NOT (d.declaratie_id = ANY($5::text[]))
       ORDER BY d.volgnummer`,
-    [bsns, dates[0] ?? '1900-01-01', dates[dates.length - 1] ?? '1900-01-01', claims.map((c) => c.declaratieId)],
+    [k.map((x) => x[0]), k.map((x) => x[1]), k.map((x) => x[2]), k.map((x) => x[3]), claims.map((c) => c.declaratieId)],
   );
 
   const ctx: CheckContext = {
@@ -248,4 +256,53 @@ export async function insertCharges(tx: Queryable, charges: { declaratieId: stri
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::bigint[])`,
     [charges.map((c) => c.declaratieId), charges.map((c) => c.regelnr), charges.map((c) => c.source), charges.map((c) => c.budgetId), charges.map((c) => c.amount)],
   );
+}
+
+// ---- bulk writes of claims that arrive checked (receive-claims.ts), through COPY ----
+
+/** `n` values of a serial column's sequence, in increasing order (not necessarily contiguous). */
+export async function reserveSequence(tx: Queryable, table: string, column: string, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const r = await tx.query<{ v: number }>(`SELECT nextval(pg_get_serial_sequence($1, $2)) AS v FROM generate_series(1, $3::int)`, [table, column, n]);
+  return r.rows.map((x) => Number(x.v)).sort((a, b) => a - b);
+}
+
+export interface ReceivedClaim {
+  draft: ClaimDraft;
+  volgnummer: number;
+  status: string;
+  reason: string | null;
+  holderId: number | null;
+  agreementId: string | null;
+}
+
+/** Stores claims with their lines and their outcome, in one COPY each. */
+export async function copyClaims(tx: Tx, claims: ReceivedClaim[], importId: string | null): Promise<void> {
+  if (claims.length === 0) return;
+  await tx.copyFrom(
+    'declaraties',
+    ['declaratie_id', 'volgnummer', 'soort', 'ontvangen_op', 'ontvangstdatum', 'kanaal', 'bsn', 'budgethouder_id', 'zorgverlener_id', 'gevraagde_zorgovereenkomst', 'zorgovereenkomst_id', 'bedrag', 'status', 'reden', 'uiterste_betaaldatum', 'inhoud', 'import_id'],
+    copyText(
+      claims.map(({ draft: d, volgnummer, status, reason, holderId, agreementId }) => [
+        d.declaratieId, volgnummer, d.soort, d.ontvangenOp, d.ontvangstdatum, d.kanaal, d.bsn, holderId, d.zorgverlenerId, d.gevraagdeZorgovereenkomst, agreementId, d.bedrag, status, reason, d.uitersteBetaaldatum, d.content, importId,
+      ]),
+    ),
+  );
+  const lines: unknown[][] = [];
+  for (const { draft: d } of claims) {
+    for (const l of d.lines) lines.push([d.declaratieId, l.regelnr, d.bsn, d.zorgverlenerId, l.datum, l.eenheden, l.kwartieren, l.tarief, l.bedrag, l.omschrijving]);
+  }
+  await tx.copyFrom('declaratieregels', ['declaratie_id', 'regelnr', 'bsn', 'zorgverlener_id', 'datum', 'eenheden', 'kwartieren', 'tarief', 'bedrag', 'omschrijving'], copyText(lines));
+}
+
+export async function copyEvents(tx: Tx, events: TraceEvent[], actor: string, at: Date): Promise<void> {
+  await tx.copyFrom(
+    'declaratie_gebeurtenissen',
+    ['declaratie_id', 'op', 'actor', 'gebeurtenis', 'status', 'reden', 'toelichting'],
+    copyText(events.map((e) => [e.declaratieId, at, actor, e.event, e.status, e.reason, e.note])),
+  );
+}
+
+export async function copyCharges(tx: Tx, charges: { declaratieId: string; regelnr: number; source: string; budgetId: string | null; amount: number }[]): Promise<void> {
+  await tx.copyFrom('declaratie_lasten', ['declaratie_id', 'regelnr', 'bron', 'budget_id', 'bedrag'], copyText(charges.map((c) => [c.declaratieId, c.regelnr, c.source, c.budgetId, c.amount])));
 }

@@ -35,6 +35,8 @@ export interface ApplyResult {
   recheckHolders?: number[];
   /** Claims that arrived with this import and must be checked (declaraties). */
   checkClaims?: string[];
+  /** Claims that arrived with this import and were checked already: how many ended in each status. */
+  claims?: Record<string, number>;
 }
 
 export interface ImportHandler<R> {
@@ -135,6 +137,7 @@ async function importRecords<R>(
       `INSERT INTO imports (import_id, soort, bestand, sha256, rijen, nieuw, actor, op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [importId, handler.kind, file, sha256, rows.length, result.created, opts.actor, now],
     );
+    if (result.claims) summary.claims = result.claims;
     if (result.checkClaims && result.checkClaims.length > 0) {
       summary.claims = await recheckParkedClaims(tx, { claimIds: result.checkClaims, actor: opts.actor, now, cause: `import ${importId}` });
     }

@@ -61,7 +61,7 @@ export async function checkClaims(tx: Tx, opts: CheckClaimsOptions): Promise<Rec
   return counts;
 }
 
-function traceEvent(claim: StoredClaim, outcome: Outcome, cause: string): TraceEvent {
+export function traceEvent(claim: StoredClaim, outcome: Outcome, cause: string): TraceEvent {
   const again = claim.status === 'geparkeerd' ? ` (opnieuw gecontroleerd na ${cause})` : '';
   if (outcome.status === 'goedgekeurd') {
     const budgets = [...new Set(outcome.charges.map((c) => c.budgetId ?? 'eigen storting'))].join(', ');
@@ -77,7 +77,7 @@ function traceEvent(claim: StoredClaim, outcome: Outcome, cause: string): TraceE
 }
 
 /** The approval: debit the budgets (and own deposits) charged, credit what is payable to the provider. */
-function approvalEntry(claim: StoredClaim, outcome: Extract<Outcome, { status: 'goedgekeurd' }>): JournalEntry {
+export function approvalEntry(claim: StoredClaim, outcome: Extract<Outcome, { status: 'goedgekeurd' }>): JournalEntry {
   const debit = new Map<string, Posting>();
   for (const c of outcome.charges) {
     const account = c.source === 'budget' ? budgetAccount(c.budgetId!) : ownFundsAccount(outcome.holderId, outcome.agreement.wet);
@@ -94,27 +94,22 @@ function approvalEntry(claim: StoredClaim, outcome: Extract<Outcome, { status: '
   };
 }
 
-/** Batches of at most about BATCH_CLAIMS claims, never splitting one holder's claims (by BSN). */
-function* batchesByHolder(claims: StoredClaim[]): Generator<StoredClaim[]> {
-  const byBsn = new Map<string, StoredClaim[]>();
-  for (const c of claims) {
-    const list = byBsn.get(c.bsn) ?? [];
-    list.push(c);
-    byBsn.set(c.bsn, list);
-  }
-  let batch: StoredClaim[] = [];
+/** Batches of at most about BATCH_CLAIMS claims, never splitting one holder's claims (by BSN), each in receipt order. */
+export function* batchesByHolder<C extends { bsn: string }>(claims: C[]): Generator<C[]> {
+  const byBsn = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    const list = byBsn.get(c.bsn);
+    if (list) list.push(i);
+    else byBsn.set(c.bsn, [i]);
+  });
+  let batch: number[] = [];
+  const inReceiptOrder = () => (batch.length === claims.length ? claims : batch.sort((a, b) => a - b).map((i) => claims[i]!));
   for (const list of byBsn.values()) {
-    batch.push(...list);
+    for (const i of list) batch.push(i);
     if (batch.length >= BATCH_CLAIMS) {
-      yield inReceiptOrder(batch, claims);
+      yield inReceiptOrder();
       batch = [];
     }
   }
-  if (batch.length > 0) yield inReceiptOrder(batch, claims);
-}
-
-function inReceiptOrder(batch: StoredClaim[], all: StoredClaim[]): StoredClaim[] {
-  if (batch.length === all.length) return batch;
-  const order = new Map(all.map((c, i) => [c, i]));
-  return batch.sort((a, b) => order.get(a)! - order.get(b)!);
+  if (batch.length > 0) yield inReceiptOrder();
 }

@@ -7,7 +7,7 @@ import { dateInNetherlands, paymentDeadline, parseMonth } from '../../../kernel/
 import { AppError } from '../../../kernel/errors.ts';
 import { formatEuros, type Cents, type Quarters } from '../../../kernel/money.ts';
 import { writeAudit } from '../../audit/index.ts';
-import { insertClaims, insertEvents, recheckParkedClaims, type ClaimDraft } from '../../declaraties/index.ts';
+import { inMemory, receiveClaims, type ClaimDraft } from '../../declaraties/index.ts';
 import { monthlyPayment } from '../core/monthly.ts';
 import { agreementsToPay } from '../repo.ts';
 
@@ -29,6 +29,7 @@ export async function runMonthlyPay(db: Db, opts: { month: string; actor: string
     await tx.query(`SELECT pg_advisory_xact_lock(7262002)`); // one monthly run at a time
     const agreements = await agreementsToPay(tx, month.first, month.last, opts.month);
     const drafts: ClaimDraft[] = [];
+    const deadline = paymentDeadline(today);
     for (const a of agreements) {
       const p = monthlyPayment(a, month);
       if (!p) continue;
@@ -43,19 +44,19 @@ export async function runMonthlyPay(db: Db, opts: { month: string; actor: string
         gevraagdeZorgovereenkomst: p.agreementId,
         lines: [{ regelnr: 1, datum: p.datum, kwartieren: 4 as Quarters, eenheden: '1', tarief: p.bedrag, bedrag: p.bedrag, omschrijving: `maandloon ${opts.month} (${p.dagen} dagen)` }],
         bedrag: p.bedrag,
-        uitersteBetaaldatum: paymentDeadline(today),
+        uitersteBetaaldatum: deadline,
         content: JSON.stringify(['maandloon', p.agreementId, opts.month, p.bedrag]),
         firstLine: 0,
       });
     }
-    await insertClaims(tx, drafts, null);
-    await insertEvents(
-      tx,
-      drafts.map((d) => ({ declaratieId: d.declaratieId, event: 'ontvangen', status: 'ontvangen', reason: null, note: `Maandloon ${opts.month} aangemaakt door de maandrun: ${formatEuros(d.bedrag)}.` })),
-      opts.actor,
+    // checked before they are stored, then stored with their outcome (declaraties receive-claims.ts)
+    const outcomes = await receiveClaims(tx, inMemory(drafts), {
+      importId: null,
+      actor: opts.actor,
       now,
-    );
-    const outcomes = await recheckParkedClaims(tx, { claimIds: drafts.map((d) => d.declaratieId), actor: opts.actor, now, cause: `maandloon ${opts.month}` });
+      cause: `maandloon ${opts.month}`,
+      receivedNote: (d) => `Maandloon ${opts.month} aangemaakt door de maandrun: ${formatEuros(d.bedrag)}.`,
+    });
     const total = drafts.reduce((s, d) => s + d.bedrag, 0) as Cents;
     await writeAudit(tx, { actor: opts.actor, action: 'maandloon.run', subject: `maandloon:${opts.month}`, reason: `maandloon ${opts.month}`, details: { created: drafts.length, total, outcomes }, at: now });
     return { month: opts.month, created: drafts.length, total, outcomes };

@@ -1,0 +1,416 @@
+/**
+ * `npm run bench` (issue #6): measures the platform at 1%, 10% and 100% of national scale on
+ * PostgreSQL (a fresh database per measurement, created and dropped on the server of
+ * PGB_BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres) and on PGlite (a
+ * temporary directory), and writes the results into docs/performance.md between the markers.
+ * Never part of the tests.
+ *
+ *   npm run bench                      everything (takes long)
+ *   npm run bench -- --quick           only the smallest size of each measurement (a smoke run)
+ *   npm run bench -- --store postgres  one store only (postgres, pglite)
+ *   npm run bench -- --items 1,3       only some measurements (1 claims + COPY, 3 monthly pay and payment run, 4 national year)
+ *   npm run bench -- --no-write        print, do not touch docs/performance.md
+ *
+ * Each measured step runs in a child process (bench/child.ts) that reports its own time and peak
+ * memory (maxRSS). The machine is shared and noisy: compare ratios from one run, not runs.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { PGlite } from '@electric-sql/pglite';
+import { generateFiles, type Manifest } from '../src/modules/synthetisch/index.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = argv.includes('--quick');
+const STORES = (flag('--store') ?? 'postgres,pglite').split(',') as ('postgres' | 'pglite')[];
+const ITEMS = new Set((flag('--items') ?? '1,3,4').split(',').map(Number));
+const WRITE = !argv.includes('--no-write');
+const PG_URL = process.env.PGB_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SIZES = {
+  claims: QUICK ? [10_000] : [10_000, 100_000, 1_000_000],
+  agreements: QUICK ? [2_500] : [2_500, 25_000, 250_000],
+  holders: QUICK ? [1_600] : [1_600, 16_000, 160_000],
+};
+const WORK = mkdtempSync(join(process.env.PGB_BENCH_DIR ?? tmpdir(), 'pgb-bench-'));
+
+interface Measured {
+  ms: number;
+  wallMs: number;
+  maxRssMb: number;
+  summary: string;
+}
+
+function log(line: string): void {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+/** Runs bench/child.ts with the Node that runs this script. */
+function child(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Measured> {
+  return new Promise((ok, fail) => {
+    const t0 = performance.now();
+    const p = spawn(process.execPath, [join(ROOT, 'bench/child.ts'), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH '));
+      if (code !== 0 || !line) return fail(new Error(`child ${args.join(' ')} ended with ${code}: ${err.slice(-2000)}`));
+      const r = JSON.parse(line.slice(6)) as Omit<Measured, 'wallMs'>;
+      ok({ ...r, wallMs: performance.now() - t0 });
+    });
+  });
+}
+
+// ---- stores ----
+
+interface Target {
+  store: 'postgres' | 'pglite';
+  target: string;
+  drop(): Promise<void>;
+}
+
+async function freshTarget(store: 'postgres' | 'pglite', label: string): Promise<Target> {
+  if (store === 'pglite') {
+    const dir = join(WORK, `pglite-${label}-${randomBytes(3).toString('hex')}`);
+    return { store, target: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `pgb_bench_${label.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    store,
+    target: url.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: PG_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+// ---- datasets ----
+
+const generated = new Map<string, { dir: string; manifest: Manifest; ms: number }>();
+async function dataset(key: string, opts: Parameters<typeof generateFiles>[0]) {
+  const known = generated.get(key);
+  if (known) return known;
+  const t0 = performance.now();
+  const manifest = await generateFiles(opts);
+  const r = { dir: opts.dir, manifest, ms: performance.now() - t0 };
+  generated.set(key, r);
+  log(`generated ${key}: ${JSON.stringify(manifest.aantallen)} in ${(r.ms / 1000).toFixed(1)} s`);
+  return r;
+}
+
+async function concatClaims(dir: string): Promise<string> {
+  const out = join(dir, 'alle-declaraties.csv');
+  if (existsSync(out)) return out;
+  const files = readdirSync(dir).filter((f) => /^declaraties-\d{4}-\d{2}\.csv$/.test(f)).sort();
+  const w = createWriteStream(out);
+  for (const [i, f] of files.entries()) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    w.write(i === 0 ? text : text.slice(text.indexOf('\n') + 1));
+  }
+  await new Promise<void>((r) => w.end(r));
+  return out;
+}
+
+async function runSteps(t: Target, dir: string, manifest: Manifest, pick: (i: number) => boolean, sepaDir: string): Promise<Measured[]> {
+  const out: Measured[] = [];
+  for (let i = 0; i < manifest.stappen.length; i++) {
+    if (!pick(i)) continue;
+    out[i] = await child(['step', t.target, dir, String(i)], { BENCH_SEPA_DIR: sepaDir });
+  }
+  return out;
+}
+
+// ---- 2. COPY of the same rows ----
+
+const COPY_TABLES: { table: string; select: string }[] = [
+  { table: 'declaraties', select: 'SELECT * FROM declaraties' },
+  { table: 'declaratieregels', select: 'SELECT * FROM declaratieregels' },
+  { table: 'declaratie_gebeurtenissen', select: 'SELECT * FROM declaratie_gebeurtenissen' },
+  { table: 'declaratie_lasten', select: 'SELECT * FROM declaratie_lasten' },
+  { table: 'journaalposten', select: `SELECT * FROM journaalposten WHERE soort = 'declaratie'` },
+  { table: 'boekingen', select: `SELECT b.* FROM boekingen b JOIN journaalposten j ON j.id = b.journaalpost_id WHERE j.soort = 'declaratie'` },
+];
+
+interface CopyResult {
+  ms: number;
+  rows: Record<string, number>;
+  bytes: number;
+}
+
+/** Dumps the rows the platform wrote for the claims, then times COPY of them into empty copies of the tables (same indexes and checks, no foreign keys). */
+async function copyComparison(t: Target): Promise<CopyResult> {
+  const rows: Record<string, number> = {};
+  let bytes = 0;
+  if (t.store === 'postgres') {
+    const c = new pg.Client({ connectionString: t.target });
+    await c.connect();
+    try {
+      await c.query('DROP SCHEMA IF EXISTS bench_copy CASCADE; CREATE SCHEMA bench_copy');
+      for (const { table, select } of COPY_TABLES) {
+        await c.query(`CREATE TABLE bench_copy.${table} (LIKE public.${table} INCLUDING ALL)`);
+        const file = join(WORK, `copy-${table}.tsv`);
+        await pipeline(c.query(copyStreams.to(`COPY (${select}) TO STDOUT`)), createWriteStream(file));
+        bytes += statSync(file).size;
+        rows[table] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${select}) x`)).rows[0]!.n;
+      }
+      await c.query('CHECKPOINT');
+      const t0 = performance.now();
+      await c.query('BEGIN');
+      for (const { table } of COPY_TABLES) {
+        await pipeline(createReadStream(join(WORK, `copy-${table}.tsv`)), c.query(copyStreams.from(`COPY bench_copy.${table} FROM STDIN`)));
+      }
+      await c.query('COMMIT');
+      const ms = performance.now() - t0;
+      await c.query('DROP SCHEMA bench_copy CASCADE');
+      for (const { table } of COPY_TABLES) rmSync(join(WORK, `copy-${table}.tsv`), { force: true });
+      return { ms, rows, bytes };
+    } finally {
+      await c.end();
+    }
+  }
+  const db = await PGlite.create(t.target);
+  try {
+    await db.exec('DROP SCHEMA IF EXISTS bench_copy CASCADE; CREATE SCHEMA bench_copy');
+    const blobs: Blob[] = [];
+    for (const { table, select } of COPY_TABLES) {
+      await db.exec(`CREATE TABLE bench_copy.${table} (LIKE public.${table} INCLUDING ALL)`);
+      const r = await db.query(`COPY (${select}) TO '/dev/blob'`);
+      blobs.push(r.blob!);
+      bytes += r.blob!.size;
+      rows[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${select}) x`)).rows[0]!.n;
+    }
+    const t0 = performance.now();
+    await db.transaction(async (tx) => {
+      for (const [i, { table }] of COPY_TABLES.entries()) await tx.query(`COPY bench_copy.${table} FROM '/dev/blob'`, [], { blob: blobs[i]! });
+    });
+    const ms = performance.now() - t0;
+    await db.exec('DROP SCHEMA bench_copy CASCADE');
+    return { ms, rows, bytes };
+  } finally {
+    await db.close();
+  }
+}
+
+// ---- the measurements ----
+
+interface ClaimsResult {
+  store: string;
+  claims: number;
+  lines: number;
+  holders: number;
+  import: Measured;
+  copy: CopyResult | null;
+  setupMs: number;
+}
+interface PayResult {
+  store: string;
+  agreements: number;
+  monthly: Measured;
+  payment: Measured;
+  transfers: string;
+}
+interface YearResult {
+  store: string;
+  holders: number;
+  agreements: number;
+  claims: number;
+  totalMs: number;
+  byKind: Record<string, { ms: number; maxRssMb: number; n: number }>;
+  maxRssMb: number;
+  slowest: { step: string; ms: number };
+}
+
+const results = { claims: [] as ClaimsResult[], pay: [] as PayResult[], year: [] as YearResult[] };
+
+async function claimsBench(store: 'postgres' | 'pglite', n: number): Promise<void> {
+  const holders = Math.max(50, Math.round((n * 160_000) / 1_500_000));
+  const d = await dataset(`claims-${n}`, { holders, seed: `bench-${n}`, year: 2025, months: 12, claims: n, dir: join(WORK, `claims-${n}`) });
+  const all = await concatClaims(d.dir);
+  const t = await freshTarget(store, `c${n}`);
+  try {
+    const setup = await runSteps(t, d.dir, d.manifest, (i) => d.manifest.stappen[i]!.month === 0, WORK);
+    log(`${store} claims ${n}: setup ${(setup.reduce((s, m) => s + (m?.wallMs ?? 0), 0) / 1000).toFixed(1)} s`);
+    const m = await child(['cli', '--db', t.target, 'import', 'declaraties', all]);
+    log(`${store} claims ${n}: import ${(m.ms / 1000).toFixed(1)} s, ${(n / (m.ms / 1000)).toFixed(0)}/s, ${m.maxRssMb.toFixed(0)} MB: ${m.summary}`);
+    let copy: CopyResult | null = null;
+    try {
+      copy = await copyComparison(t);
+      log(`${store} claims ${n}: COPY of the same rows ${(copy.ms / 1000).toFixed(2)} s (${JSON.stringify(copy.rows)})`);
+    } catch (e) {
+      log(`${store} claims ${n}: COPY comparison failed: ${(e as Error).message}`);
+    }
+    results.claims.push({ store, claims: d.manifest.aantallen.declaraties!, lines: d.manifest.aantallen.declaratieregels!, holders, import: m, copy, setupMs: setup.reduce((s, x) => s + (x?.ms ?? 0), 0) });
+  } finally {
+    await t.drop();
+  }
+}
+
+async function payBench(store: 'postgres' | 'pglite', agreements: number): Promise<void> {
+  const holders = Math.round(agreements / 1.57);
+  const d = await dataset(`pay-${agreements}`, { holders, seed: `bench-pay-${agreements}`, year: 2025, months: 1, claims: 0, monthlyShare: 1, defectFactor: 0, dir: join(WORK, `pay-${agreements}`) });
+  const t = await freshTarget(store, `p${agreements}`);
+  try {
+    const steps = d.manifest.stappen;
+    const measured = await runSteps(t, d.dir, d.manifest, () => true, WORK);
+    const mi = steps.findIndex((s) => s.kind === 'maandloon');
+    const bi = steps.findIndex((s) => s.kind === 'betaalrun');
+    const r: PayResult = { store, agreements: d.manifest.aantallen.zorgovereenkomsten!, monthly: measured[mi]!, payment: measured[bi]!, transfers: measured[bi]!.summary };
+    log(`${store} pay ${agreements}: maandloon ${(r.monthly.ms / 1000).toFixed(1)} s ${r.monthly.maxRssMb.toFixed(0)} MB; betaalrun ${(r.payment.ms / 1000).toFixed(1)} s ${r.payment.maxRssMb.toFixed(0)} MB (${r.transfers})`);
+    results.pay.push(r);
+  } finally {
+    await t.drop();
+  }
+}
+
+async function yearBench(store: 'postgres' | 'pglite', holders: number): Promise<void> {
+  const d = await dataset(`year-${holders}`, { holders, seed: `bench-jaar-${holders}`, year: 2025, months: 12, dir: join(WORK, `year-${holders}`) });
+  const t = await freshTarget(store, `y${holders}`);
+  try {
+    const steps = d.manifest.stappen;
+    const measured = await runSteps(t, d.dir, d.manifest, () => true, WORK);
+    const byKind: YearResult['byKind'] = {};
+    let slowest = { step: '', ms: 0 };
+    steps.forEach((s, i) => {
+      const m = measured[i]!;
+      const kind = s.kind === 'import' ? `import ${s.args[1]}` : s.kind;
+      const k = (byKind[kind] ??= { ms: 0, maxRssMb: 0, n: 0 });
+      k.ms += m.ms;
+      k.n++;
+      k.maxRssMb = Math.max(k.maxRssMb, m.maxRssMb);
+      if (m.ms > slowest.ms) slowest = { step: `pgb ${s.args.join(' ')}`, ms: m.ms };
+    });
+    const totalMs = measured.reduce((s, m) => s + m.ms, 0);
+    const r: YearResult = { store, holders, agreements: d.manifest.aantallen.zorgovereenkomsten!, claims: d.manifest.aantallen.declaraties!, totalMs, byKind, maxRssMb: Math.max(...measured.map((m) => m.maxRssMb)), slowest };
+    log(`${store} year ${holders}: ${(totalMs / 1000).toFixed(1)} s, max ${r.maxRssMb.toFixed(0)} MB, slowest ${slowest.step} ${(slowest.ms / 1000).toFixed(1)} s`);
+    results.year.push(r);
+  } finally {
+    await t.drop();
+  }
+}
+
+// ---- the report ----
+
+const s = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const growth = (list: number[], i: number) => (i === 0 ? '' : `×${(list[i]! / list[i - 1]!).toFixed(1)}`);
+
+async function machine(): Promise<string[]> {
+  let pgVersion = 'not reachable';
+  try {
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    pgVersion = (await c.query<{ v: string }>('SELECT version() AS v')).rows[0]!.v;
+    const sb = (await c.query<{ s: string }>('SHOW shared_buffers')).rows[0]!.s;
+    const wm = (await c.query<{ s: string }>('SHOW work_mem')).rows[0]!.s;
+    const sc = (await c.query<{ s: string }>('SHOW synchronous_commit')).rows[0]!.s;
+    pgVersion += ` (shared_buffers ${sb}, work_mem ${wm}, synchronous_commit ${sc}; stock settings)`;
+    await c.end();
+  } catch {
+    /* reported as not reachable */
+  }
+  const cpuModel = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model ?? '?';
+  const pglite = JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version as string;
+  return [
+    `- machine: ${cpus().length} cores (nproc), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the start), CPU \`${cpuModel}\`; shared with other work`,
+    `- Node.js ${process.version}; PostgreSQL: ${pgVersion}; PGlite ${pglite}`,
+    `- command: \`npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}\`; date ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  ];
+}
+
+function report(head: string[]): string {
+  const out: string[] = ['<!-- bench:start (written by npm run bench; edits between the markers are overwritten) -->', '', ...head, ''];
+  if (results.claims.length) {
+    out.push('### 1–2. Claims imported, checked and booked end to end (`pgb import declaraties`), against COPY of the same rows', '');
+    out.push('| store | claims | lines | holders | import | claims/s | growth | peak RSS | COPY of the rows it wrote | platform / COPY rate |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const store of STORES) {
+      const list = results.claims.filter((r) => r.store === store);
+      list.forEach((r, i) => {
+        const rows = r.copy ? Object.values(r.copy.rows).reduce((a, b) => a + b, 0) : 0;
+        out.push(
+          `| ${store} | ${int(r.claims)} | ${int(r.lines)} | ${int(r.holders)} | ${s(r.import.ms)} s | ${int(r.claims / (r.import.ms / 1000))} | ${growth(list.map((x) => x.import.ms), i)} | ${r.import.maxRssMb.toFixed(0)} MB | ${r.copy ? `${s(r.copy.ms)} s (${int(rows)} rows, ${(r.copy.bytes / 2 ** 20).toFixed(0)} MiB)` : '–'} | ${r.copy ? `${((100 * r.copy.ms) / r.import.ms).toFixed(0)}%` : '–'} |`,
+        );
+      });
+    }
+    out.push('', '"growth" is the time against the size before it (10× the claims: linear is ×10). "platform / COPY rate" is COPY\'s time divided by the import\'s time: the share of the machine\'s limit for writing these rows that the whole import reaches.', '');
+  }
+  if (results.pay.length) {
+    out.push('### 3. Monthly pay and the payment run with its SEPA file', '');
+    out.push('| store | agreements (all monthly) | `pgb maandloon` | growth | peak RSS | `pgb betaalrun` | growth | peak RSS | run |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const store of STORES) {
+      const list = results.pay.filter((r) => r.store === store);
+      list.forEach((r, i) => {
+        out.push(`| ${store} | ${int(r.agreements)} | ${s(r.monthly.ms)} s | ${growth(list.map((x) => x.monthly.ms), i)} | ${r.monthly.maxRssMb.toFixed(0)} MB | ${s(r.payment.ms)} s | ${growth(list.map((x) => x.payment.ms), i)} | ${r.payment.maxRssMb.toFixed(0)} MB | ${r.transfers} |`);
+      });
+    }
+    out.push('');
+  }
+  if (results.year.length) {
+    out.push('### 4. A national year: every file of twelve months, the monthly pay and a payment run each month', '');
+    out.push('| store | holders | agreements | claims | total | growth | peak RSS (any step) | slowest step |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---|');
+    for (const store of STORES) {
+      const list = results.year.filter((r) => r.store === store);
+      list.forEach((r, i) => {
+        out.push(`| ${store} | ${int(r.holders)} | ${int(r.agreements)} | ${int(r.claims)} | ${s(r.totalMs)} s | ${growth(list.map((x) => x.totalMs), i)} | ${r.maxRssMb.toFixed(0)} MB | ${r.slowest.step}: ${s(r.slowest.ms)} s |`);
+      });
+    }
+    out.push('', 'Per kind of step, for the largest year of each store:', '');
+    for (const store of STORES) {
+      const r = results.year.filter((x) => x.store === store).at(-1);
+      if (!r) continue;
+      out.push(`| ${store}, ${int(r.holders)} holders | steps | time | peak RSS |`, '|---|---:|---:|---:|');
+      for (const [k, v] of Object.entries(r.byKind)) out.push(`| ${k} | ${v.n} | ${s(v.ms)} s | ${v.maxRssMb.toFixed(0)} MB |`);
+      out.push('');
+    }
+  }
+  out.push('### 5. HTTP API under 64 connections', '', 'Not measured: the HTTP API is not finished yet (issue in progress under src/server and src/modules/toegang).', '');
+  out.push('<!-- bench:end -->');
+  return out.join('\n');
+}
+
+// ---- main ----
+
+log(`work directory ${WORK}; stores ${STORES.join(', ')}; items ${[...ITEMS].join(', ')}${QUICK ? ' (quick)' : ''}`);
+const head = await machine();
+try {
+  for (const store of STORES) {
+    if (ITEMS.has(1)) for (const n of SIZES.claims) await claimsBench(store, n);
+    if (ITEMS.has(3)) for (const n of SIZES.agreements) await payBench(store, n);
+    if (ITEMS.has(4)) for (const n of SIZES.holders) await yearBench(store, n);
+  }
+} finally {
+  const text = report(head);
+  process.stdout.write(`${text}\n`);
+  writeFileSync(join(WORK, 'results.json'), JSON.stringify(results, null, 2));
+  if (WRITE) {
+    const path = join(ROOT, 'docs/performance.md');
+    const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+    const start = doc.indexOf('<!-- bench:start');
+    const end = doc.indexOf('<!-- bench:end -->');
+    writeFileSync(path, start >= 0 && end > start ? doc.slice(0, start) + text + doc.slice(end + '<!-- bench:end -->'.length) : `${doc}\n${text}\n`);
+    log('docs/performance.md written');
+  }
+  if (!process.env.PGB_BENCH_KEEP) rmSync(WORK, { recursive: true, force: true });
+}
