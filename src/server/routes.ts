@@ -18,6 +18,7 @@ import { auditRoutes } from '../modules/audit/http/routes.ts';
 import { importRoutes } from '../modules/import/http/routes.ts';
 import { mutatiesRoutes } from '../modules/mutaties/http/routes.ts';
 import { declaratiesRoutes } from '../modules/declaraties/http/routes.ts';
+import { zorgovereenkomstenRoutes } from '../modules/zorgovereenkomsten/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -34,4 +35,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...importRoutes,
   ...mutatiesRoutes,
   ...declaratiesRoutes,
+  ...zorgovereenkomstenRoutes,
 ];
