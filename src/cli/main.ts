@@ -21,7 +21,9 @@ import { runLedgerCheck } from '../modules/ledger/index.ts';
 import { exportCsv, EXPORTS, type ExportName } from '../modules/exports/index.ts';
 import { printTrace } from './print.ts';
 import { runDemo } from './demo.ts';
-import { createApiClient, createUser, deactivateUser, revokeApiClient, setPassword, USER_ROLES, type UserRole } from '../modules/toegang/index.ts';
+import { openDb } from '../db/connection.ts';
+import { resolve } from 'node:path';
+import { createApiClient, createDemoAccounts, createUser, DEFAULT_DEMO_PASSWORD, deactivateUser, revokeApiClient, setPassword, USER_ROLES, type UserRole } from '../modules/toegang/index.ts';
 import { buildApp } from '../server/app.ts';
 import { ROUTES } from '../server/routes.ts';
 import { createLogger } from '../server/logger.ts';
@@ -76,7 +78,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     .argument('<bestand>', 'pad naar het CSV-bestand')
     .action(async (soort: string, bestand: string) => {
       await withDb(async (db, config) => {
-        const s = await runImport(db, IMPORTS[soort]!, { path: bestand, content: readFileSync(bestand), actor: config.actor });
+        const s = await runImport(db, IMPORTS[soort]!, { path: bestand, actor: config.actor }); // the import reads the file (declaraties in pieces)
         io.out(`${s.file}: ${s.rows} ${soort === 'declaraties' ? 'regels' : 'rijen'}, ${s.created} nieuw${s.skipped ? `, ${s.skipped} al bekend` : ''} (import ${s.importId})`);
         if (s.claims) io.out(`declaraties gecontroleerd: ${formatCounts(s.claims)}`);
       });
@@ -220,12 +222,26 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     .command('demo')
     .description('bouwt een demodatabase (PGlite in ./data/demo, of --db) en laat zien wat er gebeurde')
     .option('--map <map>', 'waar de demobestanden komen', 'data/demo-bestanden')
-    .action(async (o: { map: string }) => {
+    .option('--serve', 'maak daarna demo-accounts voor elke rol en start de server (wat npm start doet)')
+    .action(async (o: { map: string; serve?: boolean }) => {
       const g = program.opts<{ db?: string }>();
       // the demo pays from a demo account unless one is configured
       const demoEnv = { PGB_DEBITEUR_NAAM: 'PGB Demo Betaalbureau', PGB_DEBITEUR_IBAN: 'NL91ABNA0417164300', ...env };
       const config = loadConfig(env);
-      exitCode = await runDemo({ db: g.db ?? config.databaseUrl ?? 'data/demo', dir: o.map, io, main: (args) => main(args, io, demoEnv) });
+      const target = g.db ?? config.databaseUrl ?? 'data/demo';
+      exitCode = await runDemo({ db: target, dir: o.map, io, main: (args) => main(args, io, demoEnv) });
+      if (exitCode !== 0 || !o.serve) return;
+      const password = config.demoPassword ?? DEFAULT_DEMO_PASSWORD;
+      const db = await openDb({ target: /^postgres/.test(target) ? target : resolve(target) });
+      try {
+        const accounts = await createDemoAccounts(db, { password, actor: 'demo' });
+        io.out('\n== 7. Demo-accounts (wachtwoord voor allemaal: ' + password + ') ==');
+        for (const a of accounts.accounts.filter((x) => x.rol !== 'verstrekker_systeem')) io.out(`  ${a.gebruikersnaam.padEnd(26)} ${a.rol.padEnd(18)} ${a.naam}`);
+        io.out(`  systeem van ${accounts.apiClient.verstrekker}: Authorization: Bearer ${accounts.apiClient.clientId}.${accounts.apiClient.secret}`);
+      } finally {
+        await db.close();
+      }
+      exitCode = await main(['--db', target, 'serve'], io, demoEnv);
     });
 
   program

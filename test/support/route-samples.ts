@@ -95,25 +95,6 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     expect: { verstrekker_systeem: [200, 400], buitenstaander: [404] },
   },
 
-  // ---- zorgovereenkomsten (src/modules/zorgovereenkomsten/http/routes.ts): W-ZOK-A is holder A's with ZV1 (WMO_HH, GM0001),
-  // approved; W-ZOK-C is holder C's with ZV3 (JW, GM0001), awaiting the funder. The success paths of sharing and signing
-  // are in test/db/api-zorgovereenkomsten.test.ts; here they meet an agreement past that step (409).
-  'GET /api/zorgovereenkomsten': { query: { limit: '10' } },
-  'GET /api/zorgovereenkomsten/:id': { params: { id: 'W-ZOK-A' }, expect: { vertegenwoordiger: [404], buitenstaander: [404] } },
-  'POST /api/zorgovereenkomsten': {
-    body: { zorgverlener_id: 'ZV2', wet: 'WMO_HH', soort: 'opdracht', ingangsdatum: '2026-11-01', eenheid: 'uur', tarief: '31.00' },
-    // the representative acts for two holders and names none: which one is not found
-    expect: { vertegenwoordiger: [404] },
-  },
-  'POST /api/zorgovereenkomsten/:id/delen': { params: { id: 'W-ZOK-A' }, expect: { budgethouder: [409], vertegenwoordiger: [404] } },
-  'POST /api/zorgovereenkomsten/:id/ondertekenen': { params: { id: 'W-ZOK-A' }, expect: { zorgverlener: [409] } },
-  'POST /api/zorgovereenkomsten/:id/accordering': {
-    params: { id: 'W-ZOK-C' },
-    body: { besluit: 'geaccordeerd', maximumtarief: '75.00' },
-    // the funder decides first; its system then sends the same decision (skipped) or meets a decided agreement
-    expect: { verstrekker_systeem: [200, 400], buitenstaander: [404] },
-  },
-
   // ---- budgetten (src/modules/budgetten/http/routes.ts): holder A, funded by GM0001
   'GET /api/budgetten': { query: (w) => ({ budgethouder_id: String(w.holderIds.a) }), expect: { vertegenwoordiger: [404], buitenstaander: [404] } },
   'GET /api/budgethouders': { query: { naam: 'Houder' } },
