@@ -111,7 +111,7 @@ function holderOf(p: Principal, requested: number | undefined): number {
   return p.budgethouders[0]!;
 }
 
-const problem = (column: string, message: string): InputProblem => ({ file: 'verzoek', line: 0, column, message });
+const problem = (column: string, message: string): InputProblem => ({ file: 'verzoek', line: 1, column, message });
 
 const submitBody = z.object({
   declaratie_id: z.string().min(1).max(64).optional(),

@@ -92,7 +92,8 @@ export async function submitClaim(db: Db, input: SubmitClaimInput, opts: { actor
 
 /**
  * The pipeline numbers problems by line object (1-based); in the request a line is `regels[i]`
- * (0-based) and the claim's own fields are named once, however many lines repeat them.
+ * (0-based) and the claim's own fields are named once, however many lines repeat them (line 1: the
+ * request, as for the other single-object requests).
  */
 export function toRequestProblems(problems: readonly InputProblem[]): InputProblem[] {
   const out: InputProblem[] = [];
@@ -105,7 +106,7 @@ export function toRequestProblems(problems: readonly InputProblem[]): InputProbl
     const key = `${p.column}\u0000${p.message.replace(/regel \d+ van /, '')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...p, line: 0 });
+    out.push({ ...p, line: 1 });
   }
   return out;
 }
