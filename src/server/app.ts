@@ -174,7 +174,7 @@ export async function buildApp(o: BuildAppOptions): Promise<FastifyInstance> {
         version: '1',
         description:
           'De API van het pgb-trekkingsrecht. Inloggen met een sessie (cookie pgb_sessie, plus de kop X-CSRF-Token bij wijzigingen) ' +
-          'of, voor systemen van ketenpartners, met een API-sleutel (Authorization: Bearer <client_id>.<secret>). ' +
+          'of, voor systemen van ketenpartners, met een API-sleutel (`Authorization: Bearer CLIENT_ID.GEHEIM`). ' +
           'Wat u niet mag zien, antwoordt 404. Fouten zijn application/problem+json (RFC 9457). Elke POST accepteert een Idempotency-Key.',
       },
       tags: [...new Set(o.routes.flatMap((r) => r.tags))].sort().map((name) => ({ name })),
@@ -182,7 +182,7 @@ export async function buildApp(o: BuildAppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           sessie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'na POST /api/sessie of /api/oidc/login' },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'csrfToken uit de sessie; bij POST, PUT, PATCH en DELETE met de cookie' },
-          apiSleutel: { type: 'http', scheme: 'bearer', bearerFormat: '<client_id>.<secret>', description: 'systemen van verstrekkers (rol verstrekker_systeem)' },
+          apiSleutel: { type: 'http', scheme: 'bearer', bearerFormat: 'CLIENT_ID.GEHEIM', description: 'systemen van verstrekkers (rol verstrekker_systeem)' },
         },
         schemas: { Probleem: z.toJSONSchema(ProblemSchema, { target: 'draft-2020-12' }) as never },
       },
