@@ -6,7 +6,10 @@
  * `readCsv` only splits the text; `RowReader` turns one record's fields into typed values and
  * collects every problem instead of stopping at the first, so that a file is checked whole.
  */
-import { parse } from 'csv-parse/sync';
+import { parse as parseSync } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { InputProblem } from './errors.ts';
 import { parseDate, parseMoment, type PlainDate } from './dates.ts';
 import { parseEuros, parseQuantity, type Cents, type Quarters } from './money.ts';
@@ -47,7 +50,7 @@ export function readCsv(file: string, input: string | Buffer, spec: CsvSpec): Cs
   }
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, {
+    rows = parseSync(text, {
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
@@ -62,38 +65,124 @@ export function readCsv(file: string, input: string | Buffer, spec: CsvSpec): Cs
   }
   const [header, ...body] = rows;
   if (!header) return { records: [], problems: [{ file, line: 1, column: '-', message: 'een kopregel ontbreekt' }] };
-  const names = header.record.map((h) => h.trim());
-  const known = new Set([...spec.required, ...spec.optional]);
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (!known.has(name)) problems.push({ file, line: header.info.lines, column: name || '(leeg)', message: 'onbekende kolom' });
-    else if (seen.has(name)) problems.push({ file, line: header.info.lines, column: name, message: 'kolom komt twee keer voor' });
-    seen.add(name);
-  }
-  for (const name of spec.required) {
-    if (!seen.has(name)) problems.push({ file, line: header.info.lines, column: name, message: 'verplichte kolom ontbreekt' });
-  }
+  const names = checkHeader(file, header.record, header.info.lines, spec, problems);
   if (problems.length > 0) return { records: [], problems };
   const records: CsvRecord[] = [];
   for (const row of body) {
-    const line = row.info.lines;
-    if (row.record.length !== names.length) {
-      problems.push({ file, line, column: '-', message: `${row.record.length} velden waar de kopregel er ${names.length} heeft` });
-      continue;
-    }
-    const values: Record<string, string> = {};
-    let ok = true;
-    for (let i = 0; i < names.length; i++) {
-      const v = row.record[i]!;
-      if (v.length > MAX_FIELD_LENGTH) {
-        problems.push({ file, line, column: names[i]!, message: `veld langer dan ${MAX_FIELD_LENGTH} tekens` });
-        ok = false;
-      }
-      values[names[i]!] = v.trim();
-    }
-    if (ok) records.push({ line, values });
+    const record = checkRow(file, names, row.record, row.info.lines, problems);
+    if (record) records.push(record);
   }
   return { records, problems };
+}
+
+/** The header's column names; every unknown, repeated or missing column is a problem. */
+function checkHeader(file: string, header: string[], line: number, spec: CsvSpec, problems: InputProblem[]): string[] {
+  const names = header.map((h) => h.trim());
+  const known = new Set([...spec.required, ...spec.optional]);
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (!known.has(name)) problems.push({ file, line, column: name || '(leeg)', message: 'onbekende kolom' });
+    else if (seen.has(name)) problems.push({ file, line, column: name, message: 'kolom komt twee keer voor' });
+    seen.add(name);
+  }
+  for (const name of spec.required) {
+    if (!seen.has(name)) problems.push({ file, line, column: name, message: 'verplichte kolom ontbreekt' });
+  }
+  return names;
+}
+
+/** One row as a record, or undefined with its problems (field count, field length). */
+function checkRow(file: string, names: string[], fields: string[], line: number, problems: InputProblem[]): CsvRecord | undefined {
+  if (fields.length !== names.length) {
+    problems.push({ file, line, column: '-', message: `${fields.length} velden waar de kopregel er ${names.length} heeft` });
+    return undefined;
+  }
+  const values: Record<string, string> = {};
+  let ok = true;
+  for (let i = 0; i < names.length; i++) {
+    const v = fields[i]!;
+    if (v.length > MAX_FIELD_LENGTH) {
+      problems.push({ file, line, column: names[i]!, message: `veld langer dan ${MAX_FIELD_LENGTH} tekens` });
+      ok = false;
+    }
+    values[names[i]!] = v.trim();
+  }
+  return ok ? { line, values } : undefined;
+}
+
+/**
+ * `readCsv` for large files: the same checks and messages, but each record is handed to `onRecord`
+ * as it is read instead of being kept, and a file is read from disk in pieces. Returns the problems
+ * of the format and the file's SHA-256.
+ */
+export async function scanCsv(
+  file: string,
+  source: { path: string } | { content: string | Buffer },
+  spec: CsvSpec,
+  onRecord: (record: CsvRecord) => void,
+): Promise<{ problems: InputProblem[]; sha256: string }> {
+  const problems: InputProblem[] = [];
+  const hash = createHash('sha256');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let started = false;
+  let blank = true;
+  let names: string[] | undefined;
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_FIELD_LENGTH * 64 });
+  const chunks: AsyncIterable<Buffer> | Iterable<Buffer> =
+    'path' in source ? createReadStream(source.path, { highWaterMark: 1 << 20 }) : [typeof source.content === 'string' ? Buffer.from(source.content) : source.content];
+  const feed = (async () => {
+    try {
+      for await (const raw of chunks) {
+        let chunk = raw;
+        hash.update(chunk);
+        if (!started) {
+          started = true;
+          if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+        }
+        utf8.decode(chunk, { stream: true }); // throws on a byte sequence that is not UTF-8
+        if (blank && !/^\s*$/.test(chunk.toString('utf8'))) blank = false;
+        if (parser.destroyed) return;
+        if (!parser.write(chunk)) {
+          await new Promise<void>((r) => {
+            const done = () => {
+              parser.off('drain', done);
+              parser.off('close', done);
+              r();
+            };
+            parser.on('drain', done);
+            parser.on('close', done);
+          });
+        }
+      }
+      utf8.decode();
+      if (!parser.destroyed) parser.end();
+    } catch (e) {
+      parser.destroy(e as Error);
+    }
+  })();
+  try {
+    for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!names) {
+        names = checkHeader(file, row.record, row.info.lines, spec, problems);
+        if (problems.length > 0) break;
+        continue;
+      }
+      const record = checkRow(file, names, row.record, row.info.lines, problems);
+      if (record) onRecord(record);
+    }
+  } catch (e) {
+    if (e instanceof TypeError && /encoded data was not valid|invalid/i.test(e.message)) {
+      return { problems: [{ file, line: 1, column: '-', message: 'het bestand is geen geldige UTF-8' }], sha256: '' };
+    }
+    const err = e as { lines?: number; message?: string; code?: string };
+    if (!err.code?.startsWith('CSV_') && !/quote/i.test(err.message ?? '')) throw e; // not the file's format (a missing file, a read error)
+    return { problems: [{ file, line: err.lines ?? 1, column: '-', message: `onleesbare CSV: ${csvMessage(err.code ?? '', err.message ?? '')}` }], sha256: '' };
+  }
+  parser.destroy();
+  await feed;
+  if (blank) return { problems: [{ file, line: 1, column: '-', message: 'het bestand is leeg; een kopregel ontbreekt' }], sha256: '' };
+  if (!names && problems.length === 0) problems.push({ file, line: 1, column: '-', message: 'een kopregel ontbreekt' });
+  return { problems, sha256: hash.digest('hex') };
 }
 
 /** csv-parse's error codes in words a person can act on. */

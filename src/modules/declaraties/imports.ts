@@ -10,6 +10,7 @@ import type { ApplyContext, ImportHandler } from '../import/run-import.ts';
 import { DECLARATIES_SPEC, groupClaimLines, parseClaimLine, type ClaimDraft, type ClaimLineRow } from './core/csv.ts';
 import { insertClaims, insertEvents, storedClaims } from './repo.ts';
 import { inMemory, receiveClaims } from './use-cases/receive-claims.ts';
+import { importClaimsFile } from './use-cases/import-claims-file.ts';
 
 export interface ClaimSubmission {
   /** A provider's claim: stored as `ter_goedkeuring`, not checked until the holder approves it. */
@@ -90,4 +91,5 @@ export function claimsImport(submission: ClaimSubmission = {}): ImportHandler<Cl
   };
 }
 
-export const declaratiesImport: ImportHandler<ClaimLineRow> = claimsImport();
+/** `declaraties.csv`: read in pieces, so that files of a million claims fit in memory (import-claims-file.ts). */
+export const declaratiesImport: ImportHandler<ClaimLineRow> = { ...claimsImport(), importFile: importClaimsFile };

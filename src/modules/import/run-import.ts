@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../../db/connection.ts';
 import { InputError, type InputProblem } from '../../kernel/errors.ts';
 import { readCsv, RowReader, type CsvRecord, type CsvSpec } from '../../kernel/csv.ts';
@@ -47,6 +48,25 @@ export interface ImportHandler<R> {
   parse(reader: RowReader): { id: string; row: R; content: string } | undefined;
   /** Checks the rows against the database, adds problems, and (when none) writes them. */
   apply(tx: Tx, rows: ParsedRow<R>[], ctx: ApplyContext): Promise<ApplyResult>;
+  /**
+   * For files too large to hold whole (declaraties.csv): reads, checks and writes the file itself,
+   * with the same checks and messages, and calls `record` in its transaction for the imports and
+   * audit rows.
+   */
+  importFile?(
+    db: Db,
+    opts: { file: string; source: { path: string } | { content: string | Buffer }; actor: string; now: Date },
+    record: (tx: Tx, s: FileImport) => Promise<void>,
+  ): Promise<FileImport>;
+}
+
+export interface FileImport {
+  importId: string;
+  file: string;
+  rows: number;
+  created: number;
+  sha256: string;
+  claims?: Record<string, number>;
 }
 
 export interface ImportSummary {
@@ -62,11 +82,18 @@ export interface ImportSummary {
 export async function runImport<R>(
   db: Db,
   handler: ImportHandler<R>,
-  opts: { path: string; content: Buffer | string; actor: string; now?: Date },
+  opts: { path: string; content?: Buffer | string; actor: string; now?: Date },
 ): Promise<ImportSummary> {
   const file = basename(opts.path);
-  const { records, problems } = readCsv(file, opts.content, handler.spec);
-  const sha256 = createHash('sha256').update(opts.content).digest('hex');
+  if (handler.importFile) {
+    const now = opts.now ?? new Date();
+    const source = opts.content !== undefined ? { content: opts.content } : { path: opts.path };
+    const s = await handler.importFile(db, { file, source, actor: opts.actor, now }, (tx, r) => recordImport(tx, handler.kind, r, opts.actor, now));
+    return { importId: s.importId, kind: handler.kind, file, rows: s.rows, created: s.created, skipped: 0, ...(s.claims ? { claims: s.claims } : {}) };
+  }
+  const content = opts.content ?? readFileSync(opts.path);
+  const { records, problems } = readCsv(file, content, handler.spec);
+  const sha256 = createHash('sha256').update(content).digest('hex');
   return importRecords(db, handler, { file, records, problems, sha256, actor: opts.actor, ...(opts.now ? { now: opts.now } : {}) });
 }
 
@@ -154,6 +181,22 @@ async function importRecords<R>(
       at: now,
     });
     return summary;
+  });
+}
+
+/** The `imports` row and the audit row of a file read by its handler's `importFile`. */
+async function recordImport(tx: Tx, kind: string, s: FileImport, actor: string, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO imports (import_id, soort, bestand, sha256, rijen, nieuw, actor, op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [s.importId, kind, s.file, s.sha256, s.rows, s.created, actor, now],
+  );
+  await writeAudit(tx, {
+    actor,
+    action: `import.${kind}`,
+    subject: s.importId,
+    reason: `bestand ${s.file}`,
+    details: { file: s.file, sha256: s.sha256, rows: s.rows, created: s.created, claims: s.claims ?? null },
+    at: now,
   });
 }
 

@@ -90,41 +90,49 @@ export function groupClaimLines(file: string, rows: { line: number; row: ClaimLi
     c.lines.push(r);
   }
   const drafts: ClaimDraft[] = [];
-  for (const [id, c] of claims) {
-    const lines: ClaimLine[] = c.lines.map((l, i) => ({
-      regelnr: i + 1,
-      datum: l.row.datum,
-      kwartieren: l.row.kwartieren,
-      eenheden: l.row.eenheden,
-      tarief: l.row.tarief,
-      bedrag: l.row.kwartieren !== null ? lineAmount(l.row.kwartieren as Quarters, l.row.tarief) : decimalTimesRate(l.row.eenheden, l.row.tarief),
-      omschrijving: l.row.omschrijving,
-    }));
-    const ontvangstdatum = dateInNetherlands(c.first.ontvangen_op);
-    const bedrag = lines.reduce((s, l) => s + l.bedrag, 0) as Cents;
-    drafts.push({
-      declaratieId: id,
-      soort: 'declaratie',
-      ontvangenOp: c.first.ontvangen_op,
-      ontvangstdatum,
-      kanaal: c.first.kanaal,
-      bsn: c.first.bsn,
-      zorgverlenerId: c.first.zorgverlener_id,
-      gevraagdeZorgovereenkomst: c.first.zorgovereenkomst_id,
-      lines,
-      bedrag,
-      uitersteBetaaldatum: paymentDeadline(ontvangstdatum),
-      firstLine: c.firstLine,
-      content: JSON.stringify([
-        c.first.ontvangen_op.toISOString(),
-        c.first.kanaal,
-        c.first.bsn,
-        c.first.zorgverlener_id,
-        c.first.zorgovereenkomst_id,
-        c.lines.map((l) => [l.row.datum, l.row.eenheden, l.row.tarief, l.row.omschrijving]),
-      ]),
-    });
-  }
+  for (const [id, c] of claims) drafts.push(claimDraft(id, c.first, c.firstLine, c.lines.map((l) => l.row)));
   // checked in order of receipt, and in file order where that is equal
   return drafts.sort((a, b) => a.ontvangenOp.getTime() - b.ontvangenOp.getTime() || a.firstLine - b.firstLine);
+}
+
+/** The claim made of its first line's header fields and its lines in file order (also for files read in pieces). */
+export function claimDraft(
+  id: string,
+  first: Pick<ClaimLineRow, 'ontvangen_op' | 'kanaal' | 'bsn' | 'zorgverlener_id' | 'zorgovereenkomst_id'>,
+  firstLine: number,
+  rows: Pick<ClaimLineRow, 'datum' | 'kwartieren' | 'eenheden' | 'tarief' | 'omschrijving'>[],
+): ClaimDraft {
+  const lines: ClaimLine[] = rows.map((l, i) => ({
+    regelnr: i + 1,
+    datum: l.datum,
+    kwartieren: l.kwartieren,
+    eenheden: l.eenheden,
+    tarief: l.tarief,
+    bedrag: l.kwartieren !== null ? lineAmount(l.kwartieren as Quarters, l.tarief) : decimalTimesRate(l.eenheden, l.tarief),
+    omschrijving: l.omschrijving,
+  }));
+  const ontvangstdatum = dateInNetherlands(first.ontvangen_op);
+  const bedrag = lines.reduce((s, l) => s + l.bedrag, 0) as Cents;
+  return {
+    declaratieId: id,
+    soort: 'declaratie',
+    ontvangenOp: first.ontvangen_op,
+    ontvangstdatum,
+    kanaal: first.kanaal,
+    bsn: first.bsn,
+    zorgverlenerId: first.zorgverlener_id,
+    gevraagdeZorgovereenkomst: first.zorgovereenkomst_id,
+    lines,
+    bedrag,
+    uitersteBetaaldatum: paymentDeadline(ontvangstdatum),
+    firstLine,
+    content: JSON.stringify([
+      first.ontvangen_op.toISOString(),
+      first.kanaal,
+      first.bsn,
+      first.zorgverlener_id,
+      first.zorgovereenkomst_id,
+      rows.map((l) => [l.datum, l.eenheden, l.tarief, l.omschrijving]),
+    ]),
+  };
 }
