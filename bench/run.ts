@@ -241,6 +241,31 @@ interface YearResult {
 }
 
 const results = { claims: [] as ClaimsResult[], pay: [] as PayResult[], year: [] as YearResult[] };
+const RESULTS_FILE = join(ROOT, 'docs/performance-results.json');
+interface Stored {
+  runs: { command: string; date: string; machine: string[] }[];
+  claims: (ClaimsResult & { run: number })[];
+  pay: (PayResult & { run: number })[];
+  year: (YearResult & { run: number })[];
+}
+/** Results of earlier runs (other stores, items or sizes) stay; those measured again are replaced. */
+function merge(head: string[]): Stored {
+  const old: Stored = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : { runs: [], claims: [], pay: [], year: [] };
+  const run = old.runs.length;
+  old.runs.push({ command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`, date: new Date().toISOString().slice(0, 16).replace('T', ' '), machine: head });
+  const put = <T extends { store: string }>(list: (T & { run: number })[], fresh: T[], size: (x: T) => number) => {
+    for (const f of fresh) {
+      const i = list.findIndex((x) => x.store === f.store && size(x) === size(f));
+      if (i >= 0) list[i] = { ...f, run };
+      else list.push({ ...f, run });
+    }
+    list.sort((a, b) => (a.store < b.store ? -1 : a.store > b.store ? 1 : size(a) - size(b)));
+  };
+  put(old.claims, results.claims, (x) => x.claims);
+  put(old.pay, results.pay, (x) => x.agreements);
+  put(old.year, results.year, (x) => x.holders);
+  return old;
+}
 
 async function claimsBench(store: 'postgres' | 'pglite', n: number): Promise<void> {
   const holders = Math.max(50, Math.round((n * 160_000) / 1_500_000));
@@ -337,18 +362,23 @@ async function machine(): Promise<string[]> {
   ];
 }
 
-function report(head: string[]): string {
-  const out: string[] = ['<!-- bench:start (written by npm run bench; edits between the markers are overwritten) -->', '', ...head, ''];
+function report(all: Stored): string {
+  const out: string[] = ['<!-- bench:start (written by npm run bench from docs/performance-results.json; edits between the markers are overwritten) -->', ''];
+  out.push(...all.runs.at(-1)!.machine.filter((l) => !l.startsWith('- command')), '', 'Runs (the number in the tables\' "run" column):', '');
+  all.runs.forEach((r, i) => out.push(`${i}. \`${r.command}\` on ${r.date} UTC`));
+  out.push('');
+  const STORES = ['postgres', 'pglite'];
+  const results = all;
   if (results.claims.length) {
     out.push('### 1–2. Claims imported, checked and booked end to end (`pgb import declaraties`), against COPY of the same rows', '');
-    out.push('| store | claims | lines | holders | import | claims/s | growth | peak RSS | COPY of the rows it wrote | platform / COPY rate |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| store | claims | lines | holders | import | claims/s | growth | peak RSS | COPY of the rows it wrote | platform / COPY rate | run |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const store of STORES) {
       const list = results.claims.filter((r) => r.store === store);
       list.forEach((r, i) => {
         const rows = r.copy ? Object.values(r.copy.rows).reduce((a, b) => a + b, 0) : 0;
         out.push(
-          `| ${store} | ${int(r.claims)} | ${int(r.lines)} | ${int(r.holders)} | ${s(r.import.ms)} s | ${int(r.claims / (r.import.ms / 1000))} | ${growth(list.map((x) => x.import.ms), i)} | ${r.import.maxRssMb.toFixed(0)} MB | ${r.copy ? `${s(r.copy.ms)} s (${int(rows)} rows, ${(r.copy.bytes / 2 ** 20).toFixed(0)} MiB)` : '–'} | ${r.copy ? `${((100 * r.copy.ms) / r.import.ms).toFixed(0)}%` : '–'} |`,
+          `| ${store} | ${int(r.claims)} | ${int(r.lines)} | ${int(r.holders)} | ${s(r.import.ms)} s | ${int(r.claims / (r.import.ms / 1000))} | ${growth(list.map((x) => x.import.ms), i)} | ${r.import.maxRssMb.toFixed(0)} MB | ${r.copy ? `${s(r.copy.ms)} s (${int(rows)} rows, ${(r.copy.bytes / 2 ** 20).toFixed(0)} MiB)` : '–'} | ${r.copy ? `${((100 * r.copy.ms) / r.import.ms).toFixed(0)}%` : '–'} | ${r.run} |`,
         );
       });
     }
@@ -356,24 +386,24 @@ function report(head: string[]): string {
   }
   if (results.pay.length) {
     out.push('### 3. Monthly pay and the payment run with its SEPA file', '');
-    out.push('| store | agreements (all monthly) | `pgb maandloon` | growth | peak RSS | `pgb betaalrun` | growth | peak RSS | run |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    out.push('| store | agreements (all monthly) | `pgb maandloon` | growth | peak RSS | `pgb betaalrun` | growth | peak RSS | what it did | run |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|');
     for (const store of STORES) {
       const list = results.pay.filter((r) => r.store === store);
       list.forEach((r, i) => {
-        out.push(`| ${store} | ${int(r.agreements)} | ${s(r.monthly.ms)} s | ${growth(list.map((x) => x.monthly.ms), i)} | ${r.monthly.maxRssMb.toFixed(0)} MB | ${s(r.payment.ms)} s | ${growth(list.map((x) => x.payment.ms), i)} | ${r.payment.maxRssMb.toFixed(0)} MB | ${r.transfers} |`);
+        out.push(`| ${store} | ${int(r.agreements)} | ${s(r.monthly.ms)} s | ${growth(list.map((x) => x.monthly.ms), i)} | ${r.monthly.maxRssMb.toFixed(0)} MB | ${s(r.payment.ms)} s | ${growth(list.map((x) => x.payment.ms), i)} | ${r.payment.maxRssMb.toFixed(0)} MB | ${r.transfers} | ${r.run} |`);
       });
     }
     out.push('');
   }
   if (results.year.length) {
     out.push('### 4. A national year: every file of twelve months, the monthly pay and a payment run each month', '');
-    out.push('| store | holders | agreements | claims | total | growth | peak RSS (any step) | slowest step |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---|');
+    out.push('| store | holders | agreements | claims | total | growth | peak RSS (any step) | slowest step | run |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---|---:|');
     for (const store of STORES) {
       const list = results.year.filter((r) => r.store === store);
       list.forEach((r, i) => {
-        out.push(`| ${store} | ${int(r.holders)} | ${int(r.agreements)} | ${int(r.claims)} | ${s(r.totalMs)} s | ${growth(list.map((x) => x.totalMs), i)} | ${r.maxRssMb.toFixed(0)} MB | ${r.slowest.step}: ${s(r.slowest.ms)} s |`);
+        out.push(`| ${store} | ${int(r.holders)} | ${int(r.agreements)} | ${int(r.claims)} | ${s(r.totalMs)} s | ${growth(list.map((x) => x.totalMs), i)} | ${r.maxRssMb.toFixed(0)} MB | ${r.slowest.step}: ${s(r.slowest.ms)} s | ${r.run} |`);
       });
     }
     out.push('', 'Per kind of step, for the largest year of each store:', '');
@@ -401,10 +431,11 @@ try {
     if (ITEMS.has(4)) for (const n of SIZES.holders) await yearBench(store, n);
   }
 } finally {
-  const text = report(head);
+  const all = merge(head);
+  const text = report(all);
   process.stdout.write(`${text}\n`);
-  writeFileSync(join(WORK, 'results.json'), JSON.stringify(results, null, 2));
   if (WRITE) {
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 1)}\n`);
     const path = join(ROOT, 'docs/performance.md');
     const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
     const start = doc.indexOf('<!-- bench:start');
