@@ -69,6 +69,12 @@ describe('depletion', () => {
     assert.equal(d.toereikend, false);
   });
 
+  test('a pace so slow that the rest would last thousands of years: no date (regression: such a date compared as text before the end)', () => {
+    const d = depletion(input({ toegekend: 2_912_444, besteedPerMaand: { '2026-01': 1 }, vandaag: date('2026-01-01') }));
+    assert.equal(d.verwachte_uitputting, null);
+    assert.equal(d.toereikend, true);
+  });
+
   test('nothing spent yet: no pace to run out at', () => {
     const d = depletion(input({ vandaag: date('2026-02-15') }));
     assert.equal(d.tempo_per_maand, 0);

@@ -92,8 +92,8 @@ export function depletion(input: DepletionInput): Depletion {
   if (!uitgeput && besteed > 0 && vandaag < einddatum) {
     // the days the rest lasts at `besteed / elapsedDays` a day, rounded up to a whole day
     const days = Math.ceil((resterend * elapsedDays) / besteed);
-    const date = addDays(peil, days);
-    if (date <= einddatum) verwachte_uitputting = date;
+    // compared as day counts: a very slow pace gives a date far beyond any calendar we can write
+    if (days <= toEpochDay(einddatum) - toEpochDay(peil)) verwachte_uitputting = addDays(peil, days);
   }
   return {
     maanden,
