@@ -29,6 +29,8 @@ export interface Tx extends Queryable {
   copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
 }
 
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
 /** One value in COPY's text format: `\N` for null, backslash escapes for the special characters. */
 function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
@@ -36,14 +38,22 @@ function copyValue(v: unknown): string {
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (v instanceof Date) return v.toISOString();
   const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+  return COPY_SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
 }
 
 /** Rows in COPY's text format (tab-separated, one row a line). */
 export function copyText(rows: Iterable<readonly unknown[]>): string {
-  const out: string[] = [];
-  for (const r of rows) out.push(r.map(copyValue).join('\t'));
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+  let out = '';
+  for (const r of rows) {
+    let line = '';
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i];
+      const text = typeof v === 'string' && !COPY_SPECIAL.test(v) ? v : copyValue(v);
+      line = i === 0 ? text : `${line}\t${text}`;
+    }
+    out += `${line}\n`;
+  }
+  return out;
 }
 
 export interface Db extends Queryable {

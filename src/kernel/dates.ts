@@ -131,8 +131,16 @@ export function workingDaysBetween(from: PlainDate, to: PlainDate): number {
 /** The payment norm: a correct claim is paid by the 10th working day after its receipt. */
 export const PAYMENT_NORM_WORKING_DAYS = 10;
 
+const deadlines = new Map<string, PlainDate>();
+
 export function paymentDeadline(received: PlainDate): PlainDate {
-  return addWorkingDays(received, PAYMENT_NORM_WORKING_DAYS);
+  let d = deadlines.get(received);
+  if (d === undefined) {
+    d = addWorkingDays(received, PAYMENT_NORM_WORKING_DAYS);
+    if (deadlines.size >= 10_000) deadlines.clear(); // a cache of a pure function (claims in bulk share their days)
+    deadlines.set(received, d);
+  }
+  return d;
 }
 
 const amsterdam = new Intl.DateTimeFormat('en-CA', {
@@ -144,7 +152,8 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', {
 
 /** The calendar date in the Netherlands of a moment. */
 export function dateInNetherlands(moment: Date): PlainDate {
-  return amsterdam.format(moment) as PlainDate;
+  const local = dutchLocal(moment);
+  return local ? (local.toISOString().slice(0, 10) as PlainDate) : (amsterdam.format(moment) as PlainDate);
 }
 
 const MOMENT =
@@ -190,8 +199,39 @@ const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
   timeZoneName: 'longOffset',
 });
 
+/**
+ * Dutch local time as a UTC-based Date (its UTC fields are the local fields), from the offset of
+ * the moment's hour, which Intl gives once per hour and is cached (the offset of Europe/Amsterdam
+ * changes only on whole UTC hours); undefined outside 1970-2999 or for an offset of other than
+ * whole minutes, where the callers ask Intl directly.
+ */
+const offsets = new Map<number, { minutes: number; text: string } | null>();
+function dutchLocal(moment: Date): Date | undefined {
+  const ms = moment.getTime();
+  if (!(ms >= 0 && ms < 32_503_680_000_000)) return undefined;
+  const hour = Math.floor(ms / 3_600_000);
+  let o = offsets.get(hour);
+  if (o === undefined) {
+    const p = Object.fromEntries(amsterdamParts.formatToParts(new Date(hour * 3_600_000)).map((x) => [x.type, x.value]));
+    const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(p.timeZoneName ?? '');
+    o = m ? { minutes: m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0, text: m[1] ? `${m[1]}${m[2]}:${m[3]}` : '+00:00' } : null;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(hour, o);
+  }
+  if (o === null) return undefined;
+  const local = new Date(ms + o.minutes * 60_000);
+  (local as Date & { offsetText?: string }).offsetText = o.text;
+  return local;
+}
+
 /** A moment as Dutch local time with its offset: `2026-03-02T09:15:00+01:00`. */
 export function formatMoment(moment: Date): string {
+  const local = dutchLocal(moment) as (Date & { offsetText?: string }) | undefined;
+  if (local) return `${local.toISOString().slice(0, 19)}${local.offsetText}`;
+  return formatMomentIntl(moment);
+}
+
+function formatMomentIntl(moment: Date): string {
   const p = Object.fromEntries(amsterdamParts.formatToParts(moment).map((x) => [x.type, x.value]));
   const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.replace('GMT', '');
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;

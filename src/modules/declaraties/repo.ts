@@ -170,23 +170,33 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
     `SELECT sleutel, saldo FROM rekeningen WHERE soort = 'eigen_bijdrage' AND split_part(sleutel, ':', 1)::bigint = ANY($1::bigint[])`,
     [holderIds],
   );
-  // Lines claimed before: only those with the exact keys (holder, provider, date, quarters) that the
-  // duplicate check will look up, found through the index declaratieregels_dubbel.
-  const keys = new Map<string, [string, string, string, number]>();
+  // Lines claimed before: per holder and provider, only those within the dates of that pair's
+  // lines in these claims (an index range scan on declaratieregels_dubbel), a superset of the
+  // exact keys (holder, provider, date, quarters) that the duplicate check will look up.
+  const pairs = new Map<string, [string, string, string, string]>();
   for (const c of claims) {
     if (c.soort !== 'declaratie') continue;
-    for (const l of c.lines) if (l.kwartieren !== null) keys.set(lineKey(c.bsn, c.zorgverlenerId, l.datum, l.kwartieren), [c.bsn, c.zorgverlenerId, l.datum, l.kwartieren]);
+    for (const l of c.lines) {
+      if (l.kwartieren === null) continue;
+      const key = `${c.bsn}|${c.zorgverlenerId}`;
+      const p = pairs.get(key);
+      if (!p) pairs.set(key, [c.bsn, c.zorgverlenerId, l.datum, l.datum]);
+      else {
+        if (l.datum < p[2]) p[2] = l.datum;
+        if (l.datum > p[3]) p[3] = l.datum;
+      }
+    }
   }
-  const k = [...keys.values()];
+  const w = [...pairs.values()];
   const claimed = await tx.query<{ bsn: string; zorgverlener_id: string; datum: PlainDate; kwartieren: number; declaratie_id: string }>(
     `SELECT r.bsn, r.zorgverlener_id, r.datum, r.kwartieren, r.declaratie_id
-       FROM unnest($1::text[], $2::text[], $3::date[], $4::int[]) AS k (bsn, zorgverlener_id, datum, kwartieren)
-       JOIN declaratieregels r ON r.bsn = k.bsn AND r.zorgverlener_id = k.zorgverlener_id AND r.datum = k.datum AND r.kwartieren = k.kwartieren
+       FROM unnest($1::text[], $2::text[], $3::date[], $4::date[]) AS p (bsn, zorgverlener_id, van, tot)
+       JOIN declaratieregels r ON r.bsn = p.bsn AND r.zorgverlener_id = p.zorgverlener_id AND r.datum BETWEEN p.van AND p.tot
        JOIN declaraties d ON d.declaratie_id = r.declaratie_id
-      WHERE d.soort = 'declaratie' AND d.status IN ('goedgekeurd', 'betaald', 'geparkeerd')
+      WHERE r.kwartieren IS NOT NULL AND d.soort = 'declaratie' AND d.status IN ('goedgekeurd', 'betaald', 'geparkeerd')
         AND NOT (d.declaratie_id = ANY($5::text[]))
       ORDER BY d.volgnummer`,
-    [k.map((x) => x[0]), k.map((x) => x[1]), k.map((x) => x[2]), k.map((x) => x[3]), claims.map((c) => c.declaratieId)],
+    [w.map((x) => x[0]), w.map((x) => x[1]), w.map((x) => x[2]), w.map((x) => x[3]), claims.map((c) => c.declaratieId)],
   );
 
   const ctx: CheckContext = {

@@ -55,30 +55,52 @@ export async function receiveClaims(tx: Tx, claims: ClaimBatches, opts: ReceiveC
   const volgnummers = await reserveSequence(tx, 'declaraties', 'volgnummer', claims.total);
   // Lock every holder concerned up front, in id order, so that concurrent work never deadlocks.
   await tx.query(`SELECT id FROM budgethouders WHERE bsn = ANY($1::text[]) ORDER BY id FOR UPDATE`, [claims.bsns]);
-  for await (const { drafts, ranks } of claims.batches()) {
-    const ctx = await loadCheckContext(tx, drafts);
-    const stored: ReceivedClaim[] = [];
-    const received: TraceEvent[] = [];
-    const events: TraceEvent[] = [];
-    const charges: { declaratieId: string; regelnr: number; source: string; budgetId: string | null; amount: number }[] = [];
-    const entries: JournalEntry[] = [];
-    drafts.forEach((d, i) => {
-      const claim = { ...d, status: 'ontvangen', reden: null };
-      const outcome = checkClaim(claim, ctx);
-      const key = outcome.status === 'goedgekeurd' ? outcome.status : `${outcome.status}:${outcome.reason}`;
-      counts[key] = (counts[key] ?? 0) + 1;
-      stored.push({ draft: d, volgnummer: volgnummers[ranks[i]!]!, status: outcome.status, reason: outcome.status === 'goedgekeurd' ? null : outcome.reason, holderId: outcome.holderId, agreementId: outcome.agreement?.id ?? null });
-      received.push({ declaratieId: d.declaratieId, event: 'ontvangen', status: 'ontvangen', reason: null, note: opts.receivedNote(d) });
-      events.push(traceEvent(claim, outcome, opts.cause));
-      if (outcome.status === 'goedgekeurd') {
-        for (const c of outcome.charges) charges.push({ declaratieId: d.declaratieId, ...c });
-        entries.push(approvalEntry(claim, outcome));
-      }
-    });
-    await copyClaims(tx, stored, opts.importId);
-    await copyEvents(tx, [...received, ...events], opts.actor, opts.now);
-    await copyCharges(tx, charges);
-    await postEntries(tx, entries, opts.actor);
+  // Pipelined: while the database writes one batch, the next batch's context is loaded and its
+  // claims are checked. Batches hold other holders, so nothing a batch writes is read by the
+  // checks of the next (only the payable accounts of shared providers, which no check reads), and
+  // the statements still run one after the other on the transaction's connection.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    const batches = claims.batches();
+    const it = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : (batches as Iterable<{ drafts: ClaimDraft[]; ranks: number[] }>)[Symbol.iterator]();
+    let next = await it.next();
+    let nextCtx = next.done ? undefined : loadCheckContext(tx, next.value.drafts);
+    while (!next.done) {
+      const { drafts, ranks } = next.value;
+      const ctx = (await nextCtx)!;
+      next = await it.next();
+      nextCtx = next.done ? undefined : loadCheckContext(tx, next.value.drafts);
+      nextCtx?.catch(() => undefined); // a failure shows when it is awaited
+      const stored: ReceivedClaim[] = [];
+      const received: TraceEvent[] = [];
+      const events: TraceEvent[] = [];
+      const charges: { declaratieId: string; regelnr: number; source: string; budgetId: string | null; amount: number }[] = [];
+      const entries: JournalEntry[] = [];
+      drafts.forEach((d, i) => {
+        const claim = { ...d, status: 'ontvangen', reden: null };
+        const outcome = checkClaim(claim, ctx);
+        const key = outcome.status === 'goedgekeurd' ? outcome.status : `${outcome.status}:${outcome.reason}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+        stored.push({ draft: d, volgnummer: volgnummers[ranks[i]!]!, status: outcome.status, reason: outcome.status === 'goedgekeurd' ? null : outcome.reason, holderId: outcome.holderId, agreementId: outcome.agreement?.id ?? null });
+        received.push({ declaratieId: d.declaratieId, event: 'ontvangen', status: 'ontvangen', reason: null, note: opts.receivedNote(d) });
+        events.push(traceEvent(claim, outcome, opts.cause));
+        if (outcome.status === 'goedgekeurd') {
+          for (const c of outcome.charges) charges.push({ declaratieId: d.declaratieId, ...c });
+          entries.push(approvalEntry(claim, outcome));
+        }
+      });
+      writing = writing.then(async () => {
+        await copyClaims(tx, stored, opts.importId);
+        await copyEvents(tx, [...received, ...events], opts.actor, opts.now);
+        await copyCharges(tx, charges);
+        await postEntries(tx, entries, opts.actor);
+      });
+      writing.catch(() => undefined);
+    }
+  } catch (e) {
+    await writing; // when a write failed first, that is the error to report
+    throw e;
   }
+  await writing;
   return counts;
 }
