@@ -24,9 +24,9 @@ function base(title: string, subtitle: string): ChartOption {
     aria: { enabled: true, decal: { show: false } },
     textStyle: { fontFamily: 'DejaVu Sans, Arial, sans-serif' },
     title: { text: title, subtext: subtitle, left: 'center', textStyle: { fontSize: 16 } },
-    legend: { bottom: 0, type: 'plain' },
+    legend: { bottom: 0, type: 'plain', itemGap: 18 },
     tooltip: { trigger: 'axis' },
-    grid: { left: 70, right: 70, top: 70, bottom: 70, containLabel: true },
+    grid: { left: 70, right: 70, top: 95, bottom: 75, containLabel: true },
   };
 }
 
@@ -46,9 +46,11 @@ export function categoryChart(opts: {
     type: 'value',
     name,
     nameLocation: 'middle',
-    nameGap: 50,
+    nameGap: opts.horizontal ? 30 : 50,
     ...(max !== undefined ? { min: 0, max } : {}),
-    axisLabel: opts.euros ? { formatter: '€ {value}' } : {},
+    // counts are whole numbers: no tick at 0.5
+    ...(opts.euros || max !== undefined ? {} : { minInterval: 1 }),
+    axisLabel: opts.euros ? { formatter: (v: number) => `€ ${v.toLocaleString('nl-NL')}` } : {},
   });
   const categoryAxis = { type: 'category', data: opts.categories, axisLabel: { interval: 0, rotate: !opts.horizontal && opts.categories.length > 8 ? 40 : 0 } };
   const yAxes = [valueAxis(opts.yName, opts.yMax)];
@@ -60,7 +62,10 @@ export function categoryChart(opts: {
     series: opts.series.map((s) => ({
       ...s,
       ...(s.type === 'line' ? { symbolSize: 7, lineStyle: { width: 3 } } : { barMaxWidth: 48 }),
-      label: s.type === 'bar' && !s.stack ? { show: true, position: opts.horizontal ? 'right' : 'top' } : { show: false },
+      // values on single bars and on lines, but no labels saying 0
+      label: (s.type === 'bar' && !s.stack) || (s.type === 'line' && opts.yMax !== undefined)
+        ? { show: true, position: s.type === 'line' ? 'top' : opts.horizontal ? 'right' : 'top', formatter: (p: { value: unknown }) => (s.type === 'line' ? `${p.value}%` : !p.value ? '' : opts.euros ? `€ ${Number(p.value).toLocaleString('nl-NL')}` : String(p.value)) }
+        : { show: false },
     })),
   };
 }

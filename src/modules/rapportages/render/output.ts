@@ -106,12 +106,37 @@ export async function toXlsx(t: ReportTable): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+let measured = false;
+
+/** Widths (in em) of DejaVu Sans, the widest of the usual sans-serif fonts: generous on purpose. */
+function charWidth(c: string): number {
+  if (' .,:;\'|!ijlI()[]ft'.includes(c)) return 0.34;
+  if ('mwMW@%'.includes(c)) return 0.95;
+  if (/[A-Z]/.test(c)) return 0.74;
+  if (/[0-9€]/.test(c)) return 0.64;
+  return 0.61;
+}
+
+export function textWidth(text: string, font = '12px sans-serif'): number {
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 12);
+  const bold = /bold|[6-9]00/.test(font) ? 1.08 : 1;
+  let em = 0;
+  for (const c of text) em += charWidth(c);
+  return em * size * bold;
+}
+
 /**
  * The chart as SVG, with a `<title>` and a `<desc>` that says in words what it shows (every series
  * and its values), and `role="img"`, so that a screen reader can read it out.
  */
 export async function renderSvg(chart: ChartOption, size: { width: number; height: number } = { width: 960, height: 520 }): Promise<string> {
   const echarts = await import('echarts');
+  if (!measured) {
+    // no canvas on the server: ECharts measures text with a rough table that is too narrow for
+    // the fonts a viewer really has, and legend entries run into each other
+    echarts.setPlatformAPI({ measureText: (text: string, font?: string) => ({ width: textWidth(text, font) }) });
+    measured = true;
+  }
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   let svg: string;
   try {

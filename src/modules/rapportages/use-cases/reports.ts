@@ -342,7 +342,7 @@ export const REPORTS = {
         grafiek: categoryChart({
           title: 'Wachten op accordering',
           subtitle: `peildatum ${dateName(p.peildatum)}${scopeText(p)}`,
-          categories: funders.map((r) => r.verstrekker),
+          categories: funders.map((r) => (r.verstrekker === '-' ? 'nog geen toekenning' : r.verstrekker)),
           yName: 'zorgovereenkomsten',
           horizontal: true,
           series: [
