@@ -9,7 +9,8 @@ import { freshDb, STORE, type TestDb } from '../support/db.ts';
 import { buildReportWorld } from '../support/report-world.ts';
 import type { PlainDate } from '../../src/kernel/dates.ts';
 import type { Scope } from '../../src/server/scope.ts';
-import { renderReport, runReport, toCsv, type ReportTable } from '../../src/modules/rapportages/index.ts';
+import { budgetStatement, budgetStatementPdf, drawAuditSample, renderReport, runReport, sampleCsv, sampleJson, toCsv, type ReportTable } from '../../src/modules/rapportages/index.ts';
+import { HOLDER } from '../support/factories.ts';
 
 let t: TestDb;
 before(async () => {
@@ -219,4 +220,62 @@ test(`every report renders as CSV, Excel, SVG, HTML and JSON (${STORE})`, async 
   const json = JSON.parse(String((await renderReport(await report('verstrekkers', { van: '2026-01-01', tot: '2026-12-31' }), 'json')).data));
   assert.equal(json.rijen[0].te_verrekenen, '410.00');
   assert.equal(json.rijen[0].te_verrekenen_centen, 410_00);
+});
+
+test(`quarterly statement of holder B as a tagged PDF (${STORE})`, async () => {
+  // B, Q1 2026: WLZ T-B 5000.00. Care in February: D8 25.00 + monthly pay 200.00; in March: D2 100.00 + D6 50.00
+  // (D6 is approved, not yet paid: spent all the same). Per provider: ZV1 (monthly pay) 200.00, ZV2 175.00. Left 4625.00.
+  const s = await budgetStatement(t.db, { holder: { bsn: HOLDER.b }, kwartaal: '2026-Q1', now: new Date('2026-04-02T10:00:00+02:00') });
+  assert.equal(s.holder.clientnummer, 1000002);
+  assert.equal(s.wetten.length, 1);
+  const w = s.wetten[0]!;
+  assert.equal(w.wet, 'WLZ');
+  assert.deepEqual(w.maanden.map((m) => [m.maand, m.uit_budget]), [['2026-01', 0], ['2026-02', 225_00], ['2026-03', 150_00]]);
+  assert.deepEqual(w.per_zorgverlener.map((p) => [p.zorgverlener_id, p.bedrag]), [['ZV1', 200_00], ['ZV2', 175_00]]);
+  assert.deepEqual([w.toegekend, w.besteed_kwartaal, w.gestort, w.resterend], [5000_00, 375_00, 0, 4625_00]);
+  // Q2: nothing spent yet; the budget and what is left still show
+  const q2 = await budgetStatement(t.db, { holder: { bsn: HOLDER.b }, kwartaal: '2026-Q2' });
+  assert.deepEqual([q2.wetten[0]!.besteed_eerder, q2.wetten[0]!.besteed_kwartaal, q2.wetten[0]!.resterend], [375_00, 0, 4625_00]);
+
+  const pdf = await budgetStatementPdf(s);
+  const raw = pdf.toString('latin1');
+  assert.ok(raw.startsWith('%PDF-1.7'));
+  // tagged: /MarkInfo (→ /Marked true), a structure tree with table header cells, language and title
+  for (const marker of ['/MarkInfo ', '/Marked true', '/StructTreeRoot', '/Lang (nl-NL)', '/DisplayDocTitle true', '/S /H1', '/S /Table', '/S /TH', '/Scope /Column']) {
+    assert.ok(raw.includes(marker), `the PDF has ${marker}`);
+  }
+  assert.ok(!raw.includes(HOLDER.b), 'no BSN in the statement');
+  await assert.rejects(budgetStatement(t.db, { holder: { bsn: HOLDER.b }, kwartaal: '2026-Q5' }), /geen kwartaal/);
+});
+
+test(`audit sample: reproducible from the seed, with the trace and working days from receipt to payment (${STORE})`, async () => {
+  // paid claims: M and D1 (received 2 Mar, run 6 Mar: 4 working days), D8 (2 Mar → 23 Mar: 15), D2 (6 Mar → 23 Mar: 11), D5 (10 Mar → 23 Mar: 9)
+  const all = await drawAuditSample(t.db, { aantal: 10, zaad: 'audit-2026' });
+  assert.equal(all.populatie, 5);
+  assert.deepEqual(Object.fromEntries(all.trekking.map((x) => [x.declaratie_id, [x.werkdagen, x.binnen_norm]])), {
+    'mnd:Z-M:2026-02': [4, true], D1: [4, true], D8: [15, false], D2: [11, false], D5: [9, true],
+  });
+  // the order is the SHA-256 of "seed:id", as an auditor recomputes it
+  const { createHash } = await import('node:crypto');
+  const expected = ['mnd:Z-M:2026-02', 'D1', 'D8', 'D2', 'D5'].sort((a, b) => {
+    const ka = createHash('sha256').update(`audit-2026:${a}`).digest('hex');
+    const kb = createHash('sha256').update(`audit-2026:${b}`).digest('hex');
+    return ka < kb ? -1 : 1;
+  });
+  assert.deepEqual(all.trekking.map((x) => x.declaratie_id), expected);
+  const two = await drawAuditSample(t.db, { aantal: 2, zaad: 'audit-2026' });
+  assert.deepEqual(two.trekking.map((x) => x.declaratie_id), expected.slice(0, 2));
+  assert.deepEqual((await drawAuditSample(t.db, { aantal: 2, zaad: 'audit-2026' })).trekking.map((x) => x.declaratie_id), expected.slice(0, 2));
+  // D8's trace shows the return and the second payment
+  const d8 = all.trekking.find((x) => x.declaratie_id === 'D8')!;
+  assert.deepEqual(d8.spoor.map((e) => e.gebeurtenis), ['ontvangen', 'goedgekeurd', 'in betaalrun', 'teruggeboekt', 'in betaalrun']);
+  assert.equal(d8.betaald_op, '2026-03-23');
+  // a period by execution date: only run R1 (6 Mar)
+  assert.deepEqual((await drawAuditSample(t.db, { aantal: 10, zaad: 'x', van: d('2026-03-01'), tot: d('2026-03-10') })).trekking.map((x) => x.declaratie_id).sort(), ['D1', 'mnd:Z-M:2026-02']);
+  const csv = sampleCsv(two);
+  assert.equal(csv.split('\n')[0], 'rang,declaratie_id,clientnummer,zorgverlener_id,soort,kanaal,bedrag,ontvangen_op,ontvangstdatum,uiterste_betaaldatum,betaald_op,werkdagen,binnen_norm,betaalrun_id,betaling_id,betaling_status,rangsleutel,spoor');
+  assert.match(csv, /ontvangen \(test\)/);
+  const json = JSON.parse(sampleJson(all));
+  assert.equal(json.trekking.length, 5);
+  assert.match(json.trekking[0].spoor[0].op, /^2026-03-0\dT\d\d:\d\d:\d\d\+01:00$/);
 });

@@ -17,6 +17,7 @@ import type { Queryable } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import { holderFilter, type Scope } from '../../server/scope.ts';
 import type { AmountFact, AwaitingFact, FlowFact, FunderFact, OpenFact, PaymentFact, RefusalFact, TimelinessFact } from './core/aggregate.ts';
+import type { StatementBudget, StatementCharge } from './core/statement.ts';
 
 /** The states of a claim the reports follow (not the holder's approval steps before receipt). */
 const TRACKED = `('ontvangen', 'goedgekeurd', 'geparkeerd', 'betaald', 'afgekeurd')`;
@@ -255,6 +256,72 @@ export async function funderFacts(db: Queryable, scope: Scope, van: PlainDate, t
       WHERE ($3::text IS NULL OR v.code = $3)
       GROUP BY v.code, v.naam`,
     [van, tot, scope.kind === 'verstrekker' ? scope.code : null],
+  );
+  return r.rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The quarterly statement of one holder and the audit sample
+
+export interface StatementHolder {
+  id: number;
+  naam: string;
+  clientnummer: number;
+}
+
+export async function statementHolder(db: Queryable, who: { bsn: string } | { id: number }): Promise<StatementHolder | undefined> {
+  const r = await db.query<StatementHolder>(
+    'bsn' in who ? `SELECT id, naam, clientnummer FROM budgethouders WHERE bsn = $1` : `SELECT id, naam, clientnummer FROM budgethouders WHERE id = $1`,
+    ['bsn' in who ? who.bsn : who.id],
+  );
+  return r.rows[0];
+}
+
+/** The holder's budgets whose period overlaps [van, tot], their charges by month of care up to `tot`, and their own deposits in [van, tot]. */
+export async function statementFacts(db: Queryable, holder: StatementHolder, van: PlainDate, tot: PlainDate): Promise<{ budgets: StatementBudget[]; charges: StatementCharge[]; deposits: { wet: string; bedrag: number }[] }> {
+  const budgets = await db.query<StatementBudget>(
+    `SELECT b.budget_id, b.wet, b.verstrekker, v.naam AS verstrekker_naam, b.ingangsdatum, b.einddatum, b.toegekend
+       FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
+      WHERE b.budgethouder_id = $1 AND b.ingangsdatum <= $3::date AND b.einddatum >= $2::date
+      ORDER BY b.wet, b.ingangsdatum, b.budget_id`,
+    [holder.id, van, tot],
+  );
+  const charges = await db.query<StatementCharge>(
+    `SELECT z.wet, dl.bron, dl.budget_id, to_char(r.datum, 'YYYY-MM') AS maand, d.zorgverlener_id, p.naam AS zorgverlener, sum(dl.bedrag)::bigint AS bedrag
+       FROM declaratie_lasten dl
+       JOIN declaratieregels r ON r.declaratie_id = dl.declaratie_id AND r.regelnr = dl.regelnr
+       JOIN declaraties d ON d.declaratie_id = dl.declaratie_id
+       JOIN zorgovereenkomsten z ON z.zorgovereenkomst_id = d.zorgovereenkomst_id
+       JOIN zorgverleners p ON p.zorgverlener_id = d.zorgverlener_id
+      WHERE d.budgethouder_id = $1 AND r.datum <= $2::date
+      GROUP BY 1, 2, 3, 4, 5, 6`,
+    [holder.id, tot],
+  );
+  const deposits = await db.query<{ wet: string; bedrag: number }>(
+    `SELECT split_part(bp.referentie, ' ', 2) AS wet, sum(bp.bedrag)::bigint AS bedrag
+       FROM bankposten bp JOIN bankafschriften a ON a.afschrift_id = bp.afschrift_id
+      WHERE bp.verwerking = 'storting_budgethouder' AND split_part(bp.referentie, ' ', 1) = $1::text
+        AND COALESCE(bp.boekdatum, ${dayOf('a.ingelezen_op')}) BETWEEN $2::date AND $3::date
+      GROUP BY 1`,
+    [String(holder.clientnummer), van, tot],
+  );
+  return { budgets: budgets.rows, charges: charges.rows, deposits: deposits.rows };
+}
+
+/**
+ * The audit sample: paid claims (in an active payment) whose run's execution date is in
+ * [van, tot], ranked by SHA-256 of `zaad:declaratie_id`, the first `aantal`. Anyone can recompute
+ * the ranking from the seed and the claim ids.
+ */
+export async function sampleClaims(db: Queryable, opts: { aantal: number; zaad: string; van: PlainDate | null; tot: PlainDate | null }): Promise<{ declaratie_id: string; rangsleutel: string; populatie: number }[]> {
+  const r = await db.query<{ declaratie_id: string; rangsleutel: string; populatie: number }>(
+    `SELECT d.declaratie_id, encode(sha256(convert_to($1 || ':' || d.declaratie_id, 'UTF8')), 'hex') AS rangsleutel, count(*) OVER ()::int AS populatie
+       FROM declaraties d
+      WHERE d.status = 'betaald' AND d.betaald_op IS NOT NULL
+        AND ($2::date IS NULL OR d.betaald_op >= $2::date) AND ($3::date IS NULL OR d.betaald_op <= $3::date)
+      ORDER BY 2, 1
+      LIMIT $4`,
+    [opts.zaad, opts.van, opts.tot, opts.aantal],
   );
   return r.rows;
 }
