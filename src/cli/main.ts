@@ -370,6 +370,9 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
       });
     });
 
+  // reports, signals, e-mail, quarterly statements and the audit sample: src/cli/rapportages.ts
+  (await import('./rapportages.ts')).addReportCommands(program, { withDb, io });
+
   program.addOption(new Option('--versie').hideHelp());
 
   try {
