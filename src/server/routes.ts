@@ -19,6 +19,8 @@ import { importRoutes } from '../modules/import/http/routes.ts';
 import { mutatiesRoutes } from '../modules/mutaties/http/routes.ts';
 import { declaratiesRoutes } from '../modules/declaraties/http/routes.ts';
 import { zorgovereenkomstenRoutes } from '../modules/zorgovereenkomsten/http/routes.ts';
+import { rapportagesRoutes } from '../modules/rapportages/http/routes.ts';
+import { signalenRoutes } from '../modules/signalen/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -36,4 +38,6 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...mutatiesRoutes,
   ...declaratiesRoutes,
   ...zorgovereenkomstenRoutes,
+  ...rapportagesRoutes,
+  ...signalenRoutes,
 ];

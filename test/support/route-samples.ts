@@ -145,4 +145,12 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/declaraties': { query: { limit: '10' } },
   'GET /api/declaraties/:id': { params: { id: 'W-DCL-A' }, expect: { vertegenwoordiger: [404], buitenstaander: [404] } },
   'GET /api/werkvoorraad': {},
+
+  // ---- rapportages and signalen (src/modules/rapportages/http/routes.ts, src/modules/signalen/http/routes.ts):
+  // a report limited to GM0001 (ZK0001's staff naming it gets 404), holder A's quarterly statement, the audit sample
+  'GET /api/rapportages': {},
+  'GET /api/rapportages/:naam': { params: { naam: 'werkvoorraad' }, query: (w) => ({ verstrekker: w.funders.own }), expect: { buitenstaander: [404] } },
+  'GET /api/budgethouders/:id/kwartaaloverzicht': { params: (w) => ({ id: w.holderIds.a }), query: { kwartaal: '2026-Q4' }, expect: { vertegenwoordiger: [404] } },
+  'GET /api/steekproef': { query: { aantal: '5', zaad: 'matrix' } },
+  'GET /api/signalen': {},
 };
