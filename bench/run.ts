@@ -9,6 +9,7 @@
  *   npm run bench -- --quick           only the smallest size of each measurement (a smoke run)
  *   npm run bench -- --store postgres  one store only (postgres, pglite)
  *   npm run bench -- --items 1,3       only some measurements (1 claims + COPY, 3 monthly pay and payment run, 4 national year)
+ *   npm run bench -- --up-to 2         only the two smaller sizes (1% and 10% of national scale)
  *   npm run bench -- --no-write        print, do not touch docs/performance.md
  *
  * Each measured step runs in a child process (bench/child.ts) that reports its own time and peak
@@ -36,10 +37,11 @@ const STORES = (flag('--store') ?? 'postgres,pglite').split(',') as ('postgres' 
 const ITEMS = new Set((flag('--items') ?? '1,3,4').split(',').map(Number));
 const WRITE = !argv.includes('--no-write');
 const PG_URL = process.env.PGB_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const UP_TO = QUICK ? 1 : Number(flag('--up-to') ?? 3); // --up-to 2: only the two smaller sizes
 const SIZES = {
-  claims: QUICK ? [10_000] : [10_000, 100_000, 1_000_000],
-  agreements: QUICK ? [2_500] : [2_500, 25_000, 250_000],
-  holders: QUICK ? [1_600] : [1_600, 16_000, 160_000],
+  claims: [10_000, 100_000, 1_000_000].slice(0, UP_TO),
+  agreements: [2_500, 25_000, 250_000].slice(0, UP_TO),
+  holders: [1_600, 16_000, 160_000].slice(0, UP_TO),
 };
 const WORK = mkdtempSync(join(process.env.PGB_BENCH_DIR ?? tmpdir(), 'pgb-bench-'));
 
@@ -54,11 +56,14 @@ function log(line: string): void {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
 
+/** The flags of bin/pgb.mjs's first line (what `npx pgb` runs with), so that a step measures as the command does. */
+const HEAP_FLAGS = (readFileSync(join(ROOT, 'bin/pgb.mjs'), 'utf8').split('\n')[0]!.match(/--max-old-space-size=\d+/) ?? []) as string[];
+
 /** Runs bench/child.ts with the Node that runs this script. */
 function child(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Measured> {
   return new Promise((ok, fail) => {
     const t0 = performance.now();
-    const p = spawn(process.execPath, [join(ROOT, 'bench/child.ts'), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [...HEAP_FLAGS, join(ROOT, 'bench/child.ts'), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));

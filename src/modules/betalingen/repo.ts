@@ -1,5 +1,5 @@
 /** SQL of payment runs and payments. */
-import type { Queryable } from '../../db/connection.ts';
+import { copyText, type Queryable, type Tx } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import type { PayableClaim, Provider } from './core/run.ts';
@@ -55,17 +55,28 @@ export async function insertRun(
     `INSERT INTO betaalruns (betaalrun_id, datum, aangemaakt_op, actor, aantal, totaal, pain001, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [run.betaalrunId, run.datum, run.now, run.actor, payments.length, run.total, run.xml, run.sha256],
   );
-  await tx.query(
-    `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, iban, naam, bedrag, omschrijving, status)
-     SELECT b.id, $7, b.zv, b.iban, b.naam, b.bedrag, b.oms, 'verzonden'
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS b (id, zv, iban, naam, bedrag, oms)`,
-    [payments.map((p) => p.betalingId), payments.map((p) => p.zorgverlenerId), payments.map((p) => p.iban), payments.map((p) => p.naam), payments.map((p) => p.bedrag), payments.map((p) => p.omschrijving), run.betaalrunId],
-  );
   const posts = payments.flatMap((p) => p.claims.map((c) => ({ p, c })));
-  await tx.query(
-    `INSERT INTO betaalposten (betaling_id, declaratie_id, bedrag) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,
-    [posts.map((x) => x.p.betalingId), posts.map((x) => x.c.declaratieId), posts.map((x) => x.c.bedrag)],
-  );
+  if ('copyFrom' in tx) {
+    // a national run has hundreds of thousands of payments: COPY rather than unnest
+    const bulk = tx as Tx;
+    await bulk.copyFrom(
+      'betalingen',
+      ['betaling_id', 'betaalrun_id', 'zorgverlener_id', 'iban', 'naam', 'bedrag', 'omschrijving', 'status'],
+      copyText(payments.map((p) => [p.betalingId, run.betaalrunId, p.zorgverlenerId, p.iban, p.naam, p.bedrag, p.omschrijving, 'verzonden'])),
+    );
+    await bulk.copyFrom('betaalposten', ['betaling_id', 'declaratie_id', 'bedrag'], copyText(posts.map((x) => [x.p.betalingId, x.c.declaratieId, x.c.bedrag])));
+  } else {
+    await tx.query(
+      `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, iban, naam, bedrag, omschrijving, status)
+       SELECT b.id, $7, b.zv, b.iban, b.naam, b.bedrag, b.oms, 'verzonden'
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS b (id, zv, iban, naam, bedrag, oms)`,
+      [payments.map((p) => p.betalingId), payments.map((p) => p.zorgverlenerId), payments.map((p) => p.iban), payments.map((p) => p.naam), payments.map((p) => p.bedrag), payments.map((p) => p.omschrijving), run.betaalrunId],
+    );
+    await tx.query(
+      `INSERT INTO betaalposten (betaling_id, declaratie_id, bedrag) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,
+      [posts.map((x) => x.p.betalingId), posts.map((x) => x.c.declaratieId), posts.map((x) => x.c.bedrag)],
+    );
+  }
   await tx.query(
     `UPDATE declaraties d SET status = 'betaald', betaling_id = u.betaling, betaald_op = $3
        FROM unnest($1::text[], $2::text[]) AS u (id, betaling)

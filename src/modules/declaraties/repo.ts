@@ -33,6 +33,7 @@ export interface TraceEvent {
 
 export async function insertEvents(tx: Queryable, events: TraceEvent[], actor: string, at: Date): Promise<void> {
   if (events.length === 0) return;
+  if ('copyFrom' in tx && events.length > 1000) return copyEvents(tx as Tx, events, actor, at); // bulk (payment runs): COPY, same rows in the same order
   await tx.query(
     `INSERT INTO declaratie_gebeurtenissen (declaratie_id, op, actor, gebeurtenis, status, reden, toelichting)
      SELECT e.id, $6, $7, e.gebeurtenis, e.status, e.reden, e.toelichting

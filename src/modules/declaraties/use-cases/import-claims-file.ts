@@ -128,6 +128,7 @@ export async function importClaimsFile(
     }
     if (grouping.length > 0) throw new InputError(sortByLine(grouping));
     claims.clear();
+    for (const c of fresh) c.text = ''; // only needed to compare a claim's lines while reading
     // receipt order: the moment, then the line in the file
     fresh.sort((a, b) => a.at - b.at || a.firstLine - b.firstLine);
     const byHolder = new Map<string, number[]>();

@@ -89,12 +89,13 @@ export async function receiveClaims(tx: Tx, claims: ClaimBatches, opts: ReceiveC
           entries.push(approvalEntry(claim, outcome));
         }
       });
-      writing = writing.then(async () => {
+      await writing; // at most one batch being written while the next is checked
+      writing = (async () => {
         await copyClaims(tx, stored, opts.importId);
         await copyEvents(tx, [...received, ...events], opts.actor, opts.now);
         await copyCharges(tx, charges);
         await postEntries(tx, entries, opts.actor);
-      });
+      })();
       writing.catch(() => undefined);
     }
   } catch (e) {
