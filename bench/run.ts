@@ -11,6 +11,7 @@
  *   npm run bench -- --items 1,3       only some measurements (1 claims + COPY, 3 monthly pay and payment run, 4 national year)
  *   npm run bench -- --up-to 2         only the two smaller sizes (1% and 10% of national scale)
  *   npm run bench -- --no-write        print, do not touch docs/performance.md
+ *   npm run bench -- --render          only rewrite the tables from docs/performance-results.json
  *
  * Each measured step runs in a child process (bench/child.ts) that reports its own time and peak
  * memory (maxRSS). The machine is shared and noisy: compare ratios from one run, not runs.
@@ -455,6 +456,21 @@ function report(all: Stored): string {
 
 // ---- main ----
 
+function writeDoc(text: string): void {
+  const path = join(ROOT, 'docs/performance.md');
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+  const start = doc.indexOf('<!-- bench:start');
+  const end = doc.indexOf('<!-- bench:end -->');
+  writeFileSync(path, start >= 0 && end > start ? doc.slice(0, start) + text + doc.slice(end + '<!-- bench:end -->'.length) : `${doc}\n${text}\n`);
+}
+
+if (argv.includes('--render')) {
+  // only rewrite the tables of docs/performance.md from docs/performance-results.json
+  rmSync(WORK, { recursive: true, force: true });
+  writeDoc(report(JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Stored));
+  process.exit(0);
+}
+
 log(`work directory ${WORK}; stores ${STORES.join(', ')}; items ${[...ITEMS].join(', ')}${QUICK ? ' (quick)' : ''}`);
 const head = await machine();
 try {
@@ -469,11 +485,7 @@ try {
   process.stdout.write(`${text}\n`);
   if (WRITE) {
     writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 1)}\n`);
-    const path = join(ROOT, 'docs/performance.md');
-    const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
-    const start = doc.indexOf('<!-- bench:start');
-    const end = doc.indexOf('<!-- bench:end -->');
-    writeFileSync(path, start >= 0 && end > start ? doc.slice(0, start) + text + doc.slice(end + '<!-- bench:end -->'.length) : `${doc}\n${text}\n`);
+    writeDoc(text);
     log('docs/performance.md written');
   }
   if (!process.env.PGB_BENCH_KEEP) rmSync(WORK, { recursive: true, force: true });
