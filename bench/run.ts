@@ -283,10 +283,12 @@ interface Stored {
   year: (YearResult & { run: number })[];
 }
 /** Results of earlier runs (other stores, items or sizes) stay; those measured again are replaced. */
+let thisRun: number | undefined;
 function merge(head: string[]): Stored {
   const old: Stored = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : { runs: [], claims: [], pay: [], year: [] };
-  const run = old.runs.length;
-  old.runs.push({ command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`, date: new Date().toISOString().slice(0, 16).replace('T', ' '), machine: head });
+  thisRun ??= old.runs.length;
+  const run = thisRun;
+  old.runs[run] = { command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`, date: new Date().toISOString().slice(0, 16).replace('T', ' '), machine: head };
   const put = <T extends { store: string }>(list: (T & { run: number })[], fresh: T[], size: (x: T) => number) => {
     for (const f of fresh) {
       const i = list.findIndex((x) => x.store === f.store && size(x) === size(f));
@@ -456,6 +458,15 @@ function report(all: Stored): string {
 
 // ---- main ----
 
+/** After each measurement: results and tables written, so a run stopped early keeps what it measured. */
+let HEAD: string[] = [];
+function save(): void {
+  if (!WRITE) return;
+  const all = merge(HEAD);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 1)}\n`);
+  writeDoc(report(all));
+}
+
 function writeDoc(text: string): void {
   const path = join(ROOT, 'docs/performance.md');
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
@@ -473,11 +484,12 @@ if (argv.includes('--render')) {
 
 log(`work directory ${WORK}; stores ${STORES.join(', ')}; items ${[...ITEMS].join(', ')}${QUICK ? ' (quick)' : ''}`);
 const head = await machine();
+HEAD = head;
 try {
   for (const store of STORES) {
-    if (ITEMS.has(1)) for (const n of SIZES.claims) await claimsBench(store, n);
-    if (ITEMS.has(3)) for (const n of SIZES.agreements) await payBench(store, n);
-    if (ITEMS.has(4)) for (const n of SIZES.holders) await yearBench(store, n);
+    if (ITEMS.has(1)) for (const n of SIZES.claims) (await claimsBench(store, n), save());
+    if (ITEMS.has(3)) for (const n of SIZES.agreements) (await payBench(store, n), save());
+    if (ITEMS.has(4)) for (const n of SIZES.holders) (await yearBench(store, n), save());
   }
 } finally {
   const all = merge(head);
