@@ -414,7 +414,7 @@ function report(all: Stored): string {
       list.forEach((r, i) => {
         const rows = r.copy ? Object.values(r.copy.rows).reduce((a, b) => a + b, 0) : 0;
         out.push(
-          `| ${store} | ${int(r.claims)} | ${int(r.lines)} | ${int(r.holders)} | ${s(r.import.ms)} s | ${int(r.claims / (r.import.ms / 1000))} | ${growth(list.map((x) => x.import.ms), i)} | ${r.import.maxRssMb.toFixed(0)} MB | ${r.copy ? `${s(r.copy.ms)} s (${int(rows)} rows, ${(r.copy.bytes / 2 ** 20).toFixed(0)} MiB)` : '–'} | ${r.copy ? `${((100 * r.copy.ms) / r.import.ms).toFixed(0)}%` : '–'} | ${r.copy?.noFkMs ? `${s(r.copy.noFkMs)} s` : '–'} | ${r.copy?.noFkMs ? `${((100 * r.copy.noFkMs) / r.import.ms).toFixed(0)}%` : '–'} | ${r.run} |`,
+          `| ${store} | ${int(r.claims)} | ${int(r.lines)} | ${int(r.holders)} | ${s(r.import.ms)} s | ${int(r.claims / (r.import.ms / 1000))} | ${growth(list.map((x) => x.import.ms), i)} | ${r.import.maxRssMb.toFixed(0)} MB | ${r.copy ? `${s(r.copy.ms)} s (${int(rows)} rows${r.copy.bytes ? `, ${(r.copy.bytes / 2 ** 20).toFixed(0)} MiB` : ''})` : '–'} | ${r.copy ? `${((100 * r.copy.ms) / r.import.ms).toFixed(0)}%` : '–'} | ${r.copy?.noFkMs ? `${s(r.copy.noFkMs)} s` : '–'} | ${r.copy?.noFkMs ? `${((100 * r.copy.noFkMs) / r.import.ms).toFixed(0)}%` : '–'} | ${r.run} |`,
         );
       });
     }
@@ -442,10 +442,11 @@ function report(all: Stored): string {
         out.push(`| ${store} | ${int(r.holders)} | ${int(r.agreements)} | ${int(r.claims)} | ${s(r.totalMs)} s | ${growth(list.map((x) => x.totalMs), i)} | ${r.maxRssMb.toFixed(0)} MB | ${r.slowest.step}: ${s(r.slowest.ms)} s | ${r.run} |`);
       });
     }
-    out.push('', 'Per kind of step, for the largest year of each store:', '');
+    if (results.year.some((r) => Object.keys(r.byKind).length > 0)) out.push('', 'Per kind of step, for the largest year of each store:', '');
+    else out.push('');
     for (const store of STORES) {
       const r = results.year.filter((x) => x.store === store).at(-1);
-      if (!r) continue;
+      if (!r || Object.keys(r.byKind).length === 0) continue;
       out.push(`| ${store}, ${int(r.holders)} holders | steps | time | peak RSS |`, '|---|---:|---:|---:|');
       for (const [k, v] of Object.entries(r.byKind)) out.push(`| ${k} | ${v.n} | ${s(v.ms)} s | ${v.maxRssMb.toFixed(0)} MB |`);
       out.push('');
