@@ -9,11 +9,9 @@ import { openAppDb } from '../app/context.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, formatProblem } from '../kernel/errors.ts';
 import { formatEuros } from '../kernel/money.ts';
-import { runImport, type ImportHandler } from '../modules/import/run-import.ts';
-import { budgethoudersImport, changeProviderIban, verstrekkersImport, zorgverlenersImport } from '../modules/partijen/index.ts';
-import { toekenningenImport } from '../modules/toekenningen/index.ts';
-import { accorderingenImport, zorgovereenkomstenImport } from '../modules/zorgovereenkomsten/index.ts';
-import { declaratiesImport, traceClaim } from '../modules/declaraties/index.ts';
+import { runImport } from '../modules/import/run-import.ts';
+import { changeProviderIban } from '../modules/partijen/index.ts';
+import { traceClaim } from '../modules/declaraties/index.ts';
 import { runMonthlyPay } from '../modules/maandloon/index.ts';
 import { listRuns, paymentRunFile, runPayments, writeFileAtomic } from '../modules/betalingen/index.ts';
 import { openItems, readBankStatement } from '../modules/bank/index.ts';
@@ -29,15 +27,8 @@ import { ROUTES } from '../server/routes.ts';
 import { createLogger } from '../server/logger.ts';
 import { randomBytes } from 'node:crypto';
 
-export const IMPORTS: Record<string, ImportHandler<never>> = {
-  verstrekkers: verstrekkersImport as ImportHandler<never>,
-  budgethouders: budgethoudersImport as ImportHandler<never>,
-  zorgverleners: zorgverlenersImport as ImportHandler<never>,
-  toekenningen: toekenningenImport as ImportHandler<never>,
-  zorgovereenkomsten: zorgovereenkomstenImport as ImportHandler<never>,
-  accorderingen: accorderingenImport as ImportHandler<never>,
-  declaraties: declaratiesImport as ImportHandler<never>,
-};
+export { IMPORTS } from '../app/imports.ts';
+import { IMPORTS } from '../app/imports.ts';
 
 interface Io {
   out: (line: string) => void;

@@ -7,25 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/connection.ts';
-import { runImport, type ImportHandler } from '../import/run-import.ts';
-import { budgethoudersImport, verstrekkersImport, zorgverlenersImport } from '../partijen/index.ts';
-import { toekenningenImport } from '../toekenningen/index.ts';
-import { accorderingenImport, zorgovereenkomstenImport } from '../zorgovereenkomsten/index.ts';
-import { declaratiesImport } from '../declaraties/index.ts';
+import { runImport } from '../import/run-import.ts';
 import { readBankStatement } from '../bank/index.ts';
 import { runMonthlyPay } from '../maandloon/index.ts';
 import { runPayments, writeFileAtomic } from '../betalingen/index.ts';
 import type { Step } from './core/files.ts';
+import { IMPORTS } from '../../app/imports.ts';
 
-const HANDLERS: Record<string, ImportHandler<never>> = {
-  verstrekkers: verstrekkersImport as ImportHandler<never>,
-  budgethouders: budgethoudersImport as ImportHandler<never>,
-  zorgverleners: zorgverlenersImport as ImportHandler<never>,
-  toekenningen: toekenningenImport as ImportHandler<never>,
-  zorgovereenkomsten: zorgovereenkomstenImport as ImportHandler<never>,
-  accorderingen: accorderingenImport as ImportHandler<never>,
-  declaraties: declaratiesImport as ImportHandler<never>,
-};
 
 export interface StepOptions {
   dir: string;
@@ -51,7 +39,7 @@ export async function runStep(db: Db, step: Step, opts: StepOptions): Promise<{ 
   const file = (name: string) => join(opts.dir, name);
   if (step.kind === 'import') {
     const [, kind, name] = step.args as [string, string, string];
-    const s = await runImport(db, HANDLERS[kind]!, { path: file(name), content: readFileSync(file(name)), actor: opts.actor, now });
+    const s = await runImport(db, IMPORTS[kind]!, { path: file(name), content: readFileSync(file(name)), actor: opts.actor, now });
     return { summary: `${s.file}: ${s.rows} rijen, ${s.created} nieuw`, ...(s.claims ? { counts: s.claims } : {}) };
   }
   if (step.kind === 'bank') {

@@ -4,21 +4,10 @@
  */
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../../../server/route.ts';
-import { budgethoudersImport, verstrekkersImport, zorgverlenersImport } from '../../partijen/index.ts';
-import { toekenningenImport } from '../../toekenningen/index.ts';
-import { accorderingenImport, zorgovereenkomstenImport } from '../../zorgovereenkomsten/index.ts';
-import { declaratiesImport } from '../../declaraties/index.ts';
 import { runImport, type ImportHandler } from '../run-import.ts';
+import { CSV_IMPORTS } from '../../../app/imports.ts';
 
-export const CSV_IMPORTS = {
-  verstrekkers: verstrekkersImport,
-  budgethouders: budgethoudersImport,
-  zorgverleners: zorgverlenersImport,
-  toekenningen: toekenningenImport,
-  zorgovereenkomsten: zorgovereenkomstenImport,
-  accorderingen: accorderingenImport,
-  declaraties: declaratiesImport,
-} as const satisfies Record<string, ImportHandler<any>>;
+export { CSV_IMPORTS };
 
 const SOORTEN = Object.keys(CSV_IMPORTS) as [keyof typeof CSV_IMPORTS, ...(keyof typeof CSV_IMPORTS)[]];
 
