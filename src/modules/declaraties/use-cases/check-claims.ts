@@ -23,11 +23,18 @@ export interface CheckClaimsOptions {
 
 /** Returns how many claims ended in each status (`goedgekeurd`, `geparkeerd:REDEN`, …). */
 export async function checkClaims(tx: Tx, opts: CheckClaimsOptions): Promise<Record<string, number>> {
+  // Lock every holder concerned first, in id order (so that concurrent work never deadlocks), and
+  // only then read the claims: a re-check running at the same time for the same holder has then
+  // committed, and its outcomes are what this one reads.
+  await tx.query(
+    `SELECT id FROM budgethouders
+      WHERE id = ANY($2::bigint[]) OR bsn IN (SELECT bsn FROM declaraties WHERE declaratie_id = ANY($1::text[]))
+      ORDER BY id FOR UPDATE`,
+    [opts.claimIds ?? [], opts.holderIds ?? []],
+  );
   const claims = await claimsToCheck(tx, opts);
   const counts: Record<string, number> = {};
   if (claims.length === 0) return counts;
-  // Lock every holder concerned up front, in id order, so that concurrent work never deadlocks.
-  await tx.query(`SELECT id FROM budgethouders WHERE bsn = ANY($1::text[]) ORDER BY id FOR UPDATE`, [[...new Set(claims.map((c) => c.bsn))]]);
   for (const batch of batchesByHolder(claims)) {
     const ctx = await loadCheckContext(tx, batch);
     const updates: ClaimUpdate[] = [];
