@@ -10,7 +10,9 @@ import { formatMoment } from '../../kernel/dates.ts';
 export const EXPORTS = {
   declaraties: {
     columns: ['declaratie_id', 'status', 'reden', 'bedrag', 'ontvangen_op', 'uiterste_betaaldatum', 'betaald_op'],
-    sql: `SELECT declaratie_id, status, reden, bedrag, ontvangen_op, uiterste_betaaldatum, betaald_op FROM declaraties ORDER BY ontvangen_op, volgnummer`,
+    sql: `SELECT declaratie_id, status, reden, bedrag, ontvangen_op, uiterste_betaaldatum, betaald_op FROM declaraties
+           WHERE status NOT IN ('ter_goedkeuring', 'afgewezen')
+           ORDER BY ontvangen_op, volgnummer`,
     money: ['bedrag'],
   },
   budgetten: {
