@@ -138,7 +138,7 @@ DCL-1014,${d.r3('09:05')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${addDays(d.tod
 ZOK-006,geaccordeerd,${d.today},30.00,
 `,
   'toekenningen-correctie.csv': `toekenning_id,verstrekker,bsn,wet,ingangsdatum,einddatum,bedrag,vervangt
-TKB-2026-0401-C1,GM0363,${BSN.pietersen},WMO_BG,${d.yearStart},${d.yearEnd},2400.00,TKB-2026-0401
+TKB-2026-0401-C1,GM0363,${BSN.pietersen},WMO_BG,${d.yearStart},${d.yearEnd},1400.00,TKB-2026-0401
 TKB-2026-0002-C1,GM0363,${BSN.jansen},WMO_HH,${d.careFirst},${d.yearEnd},0.00,TKB-2026-0002
 `,
   'declaraties-fout.csv': `declaratie_id,ontvangen_op,kanaal,bsn,zorgverlener_id,datum,eenheden,tarief
@@ -208,6 +208,12 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   await must('export', 'budgetten');
   await must('export', 'betalingen', '--uit', f('betalingen.csv'));
   await must('trace', 'DCL-1003');
+
+  io.out('\n== 7. Signalen: het budget van J. Pietersen raakt op (minder dan 10% over) ==');
+  await must('mailadres', 'budgethouder', BSN.pietersen, 'j.pietersen@example.org');
+  await must('mailadres', 'verstrekker', 'GM0363', 'pgb-signalen@amsterdam.example.org');
+  await must('signalen', '--toon');
+  await must('mail');
   io.out(`\nKlaar. De bestanden staan in ${dir}; de database in ${isPostgres ? opts.db : resolve(opts.db)}.`);
   return check;
 }

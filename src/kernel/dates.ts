@@ -236,3 +236,15 @@ function formatMomentIntl(moment: Date): string {
   const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.replace('GMT', '');
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
 }
+
+const MONTH_NAMES_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** `2026-03` → `maart 2026`: a month as Dutch readers write it, in letters and on screens. */
+export function monthNameNl(month: string): string {
+  return `${MONTH_NAMES_NL[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** `2026-03-02` → `2 maart 2026`. */
+export function dateNameNl(d: PlainDate): string {
+  return `${Number(d.slice(8, 10))} ${MONTH_NAMES_NL[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+}

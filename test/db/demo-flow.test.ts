@@ -33,6 +33,10 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     assert.match(text, /declaraties-fout\.csv:3: -: 9 velden waar de kopregel er 8 heeft/);
     // Importing the same claims twice creates nothing the second time.
     assert.match(text, /declaraties\.csv: 21 regels, 0 nieuw/);
+    // the corrected allocation of J. Pietersen leaves 6%: a signal to the holder and the funder, in the outbox
+    assert.match(text, /Budget raakt op: 1 \(1 nieuw\)/);
+    assert.match(text, /er is nog 6% over, minder dan 10%\. Nog € 80,00 van € 1\.400,00/);
+    assert.match(text, /wachtrij: 2 wachtend/);
     assert.match(text, /al eerder ingelezen, niets veranderd/);
     assert.match(text, /niets te betalen/);
     // the transfer the bank returned (AC04) is held until the provider gives a new IBAN, then paid
@@ -65,7 +69,7 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
       'TKB-2026-0101': '400.00/400.00/0.00', // ends first: took 400 of DCL-1002's 600
       'TKB-2026-0102': '9000.00/200.00/8800.00', // the remaining 200
       'TKB-2026-0301': '3000.00/140.00/2860.00', // 2 h × maximum 70.00; the 10.00 above it from the own deposit
-      'TKB-2026-0401': '2400.00/1320.00/1080.00', // corrected from 1200 to 2400
+      'TKB-2026-0401': '1400.00/1320.00/80.00', // corrected from 1200 to 1400: less than 10% left, a signal
       'TKB-2026-0501': '30000.00/1850.00/28150.00', // monthly pay
       'TKB-2026-0601': '4000.00/116.00/3884.00',
     });

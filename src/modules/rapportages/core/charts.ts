@@ -46,7 +46,8 @@ export function categoryChart(opts: {
     type: 'value',
     name,
     nameLocation: 'middle',
-    nameGap: opts.horizontal ? 30 : 50,
+    // euro labels ("€ 40.000") are wider than counts: keep the axis name clear of them
+    nameGap: opts.horizontal ? 30 : opts.euros ? 80 : 50,
     ...(max !== undefined ? { min: 0, max } : {}),
     // counts are whole numbers: no tick at 0.5
     ...(opts.euros || max !== undefined ? {} : { minInterval: 1 }),
@@ -54,7 +55,7 @@ export function categoryChart(opts: {
   });
   const categoryAxis = { type: 'category', data: opts.categories, axisLabel: { interval: 0, rotate: !opts.horizontal && opts.categories.length > 8 ? 40 : 0 } };
   const yAxes = [valueAxis(opts.yName, opts.yMax)];
-  if (opts.y2Name) yAxes.push({ ...valueAxis(opts.y2Name), nameGap: 45 });
+  if (opts.y2Name) yAxes.push({ ...valueAxis(opts.y2Name), nameGap: opts.euros ? 80 : 45 });
   return {
     ...base(opts.title, opts.subtitle),
     xAxis: opts.horizontal ? yAxes[0] : categoryAxis,

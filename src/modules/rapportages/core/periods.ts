@@ -83,14 +83,5 @@ export function percent(part: number, whole: number): number | null {
   return whole > 0 ? divRound(part * 100, whole) : null;
 }
 
-const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** `2026-03` → `maart 2026`. */
-export function monthName(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
-
-/** `2026-03-02` → `2 maart 2026`. */
-export function dateName(d: PlainDate): string {
-  return `${Number(d.slice(8, 10))} ${MONTH_NAMES[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
-}
+// Dutch names of months and dates live in the kernel; the reports know them by these names.
+export { monthNameNl as monthName, dateNameNl as dateName } from '../../../kernel/dates.ts';

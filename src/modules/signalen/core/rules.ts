@@ -18,7 +18,7 @@
  * back a payment. Amounts are cents, hours are counted in quarters (as the claim lines hold them).
  */
 import { depletion } from '../../budgetten/index.ts';
-import type { PlainDate } from '../../../kernel/dates.ts';
+import { dateNameNl, type PlainDate } from '../../../kernel/dates.ts';
 import { divRound, formatEurosNl } from '../../../kernel/money.ts';
 
 export const SIGNAL_KINDS = ['budget_uitputting', 'uren_per_dag', 'zelfde_uren', 'na_overlijden', 'veel_budgethouders', 'sprong_uren'] as const;
@@ -98,7 +98,7 @@ export function budgetSignals(budgets: readonly BudgetFact[], opts: { vandaag: P
     const share = divRound(Math.max(d.resterend, 0) * 100, b.toegekend);
     const reasons: string[] = [];
     if (d.uitgeput) reasons.push('het budget is op');
-    else if (runsOut) reasons.push(`in het tempo tot nu toe is het budget op ${d.verwachte_uitputting}, vóór het einde op ${b.einddatum}`);
+    else if (runsOut) reasons.push(`in het tempo tot nu toe is het budget op ${dateNameNl(d.verwachte_uitputting!)}, vóór het einde op ${dateNameNl(b.einddatum)}`);
     if (low && !d.uitgeput) reasons.push(`er is nog ${share}% over, minder dan ${opts.restantProcent}%`);
     out.push({
       soort: 'budget_uitputting',
