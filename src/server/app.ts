@@ -365,7 +365,8 @@ export async function buildApp(o: BuildAppOptions): Promise<FastifyInstance> {
 
   await app.register(scalar, {
     routePrefix: DOCS_PREFIX,
-    configuration: { url: OPENAPI_URL, pageTitle: 'PGB-platform API', withDefaultFonts: false, hideClientButton: true },
+    // a government API's documentation: no vendor AI chat, MCP generator or developer toolbar
+    configuration: { url: OPENAPI_URL, pageTitle: 'PGB-platform API', withDefaultFonts: false, hideClientButton: true, showDeveloperTools: 'never', agent: { disabled: true }, mcp: { disabled: true } },
     hooks: {
       onRequest: async (_req, reply) => {
         reply.header('content-security-policy', DOCS_CSP);
