@@ -78,6 +78,7 @@ export async function stateCounts(db: Db): Promise<Record<string, number>> {
     'audit_log', 'imports', 'verstrekkers', 'budgethouders', 'zorgverleners', 'toekenningen', 'budgetten', 'zorgovereenkomsten',
     'zorgovereenkomst_versies', 'declaraties', 'declaratieregels', 'declaratie_gebeurtenissen', 'declaratie_lasten', 'rekeningen',
     'journaalposten', 'boekingen', 'betaalruns', 'betalingen', 'betaalposten', 'bankafschriften', 'bankposten',
+    'loonafspraken', 'loonafspraak_versies', 'loonruns', 'loonstroken', 'loonstrook_declaraties', 'loon_lasten',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

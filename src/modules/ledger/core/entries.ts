@@ -47,6 +47,8 @@ export const ENTRY_KINDS = [
   'storting_verstrekker', // bank ← funder
   'storting_budgethouder', // bank ← holder's own deposit
   'onbekende_bankpost', // bank ↔ suspense
+  'loonheffing', // wage tax withheld from a carer's wage → payable to the tax authority
+  'werkgeverspremies', // employer premiums: budget → payable to the tax authority
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

@@ -40,7 +40,8 @@ const CHECKS: { name: string; sql: string }[] = [
     name: 'elk budget: toegekend min besteed is beschikbaar',
     sql: `SELECT 'budget ' || b.budget_id || ': toegekend ' || b.toegekend || ', besteed ' || COALESCE(l.som, 0) || ', beschikbaar ' || (-r.saldo) AS breach
             FROM budgetten b JOIN rekeningen r ON r.id = b.rekening_id
-            LEFT JOIN (SELECT budget_id, sum(bedrag) AS som FROM declaratie_lasten WHERE budget_id IS NOT NULL GROUP BY budget_id) l ON l.budget_id = b.budget_id
+            LEFT JOIN (SELECT budget_id, sum(bedrag) AS som FROM (SELECT budget_id, bedrag FROM declaratie_lasten WHERE budget_id IS NOT NULL
+                                                                UNION ALL SELECT budget_id, bedrag FROM loon_lasten) x GROUP BY budget_id) l ON l.budget_id = b.budget_id
            WHERE b.toegekend - COALESCE(l.som, 0) <> -r.saldo LIMIT 50`,
   },
   {
@@ -54,10 +55,12 @@ const CHECKS: { name: string; sql: string }[] = [
            LIMIT 50`,
   },
   {
-    name: 'te betalen per zorgverlener is de som van de goedgekeurde, onbetaalde declaraties',
+    name: 'te betalen per zorgverlener is de som van de goedgekeurde, onbetaalde declaraties (min de ingehouden loonheffing)',
     sql: `SELECT 'zorgverlener ' || COALESCE(r.sleutel, d.zorgverlener_id) || ': te betalen ' || COALESCE(-r.saldo, 0) || ', declaraties ' || COALESCE(d.som, 0) AS breach
-            FROM (SELECT sleutel, saldo FROM rekeningen WHERE soort = 'te_betalen') r
-            FULL JOIN (SELECT zorgverlener_id, sum(bedrag) AS som FROM declaraties WHERE status = 'goedgekeurd' GROUP BY zorgverlener_id) d ON d.zorgverlener_id = r.sleutel
+            FROM (SELECT sleutel, saldo FROM rekeningen WHERE soort = 'te_betalen' AND sleutel <> 'belastingdienst:loonheffingen') r
+            FULL JOIN (SELECT x.zorgverlener_id, sum(x.bedrag - COALESCE(l.ingehouden, 0)) AS som FROM declaraties x
+                         LEFT JOIN (SELECT declaratie_id, sum(ingehouden) AS ingehouden FROM loonstrook_declaraties GROUP BY declaratie_id) l ON l.declaratie_id = x.declaratie_id
+                        WHERE x.status = 'goedgekeurd' GROUP BY x.zorgverlener_id) d ON d.zorgverlener_id = r.sleutel
            WHERE COALESCE(-r.saldo, 0) <> COALESCE(d.som, 0) LIMIT 50`,
   },
   {
@@ -79,6 +82,19 @@ const CHECKS: { name: string; sql: string }[] = [
               FROM betalingen b JOIN betaalposten p ON p.betaling_id = b.betaling_id
              GROUP BY b.betaling_id, b.bedrag HAVING sum(p.bedrag) <> b.bedrag
           ) x LIMIT 50`,
+  },
+  {
+    name: 'af te dragen aan de Belastingdienst is de ingehouden loonheffing plus de werkgeverspremies',
+    sql: `SELECT 'te_betalen:belastingdienst:loonheffingen ' || COALESCE((SELECT -saldo FROM rekeningen WHERE soort = 'te_betalen' AND sleutel = 'belastingdienst:loonheffingen'), 0)
+                 || ', ingehouden ' || (SELECT COALESCE(sum(ingehouden), 0) FROM loonstrook_declaraties) || ', premies ' || (SELECT COALESCE(sum(bedrag), 0) FROM loon_lasten) AS breach
+           WHERE COALESCE((SELECT -saldo FROM rekeningen WHERE soort = 'te_betalen' AND sleutel = 'belastingdienst:loonheffingen'), 0)
+                 <> (SELECT COALESCE(sum(ingehouden), 0) FROM loonstrook_declaraties) + (SELECT COALESCE(sum(bedrag), 0) FROM loon_lasten)`,
+  },
+  {
+    name: 'elke loonstrook: de premies ten laste van het budget zijn het verschil met de vorige versie',
+    sql: `SELECT 'loonstrook ' || l.loonstrook_id || ': verschil premies ' || l.verschil_premies || ', ten laste van budgetten ' || COALESCE(sum(ll.bedrag), 0) AS breach
+            FROM loonstroken l LEFT JOIN loon_lasten ll ON ll.loonstrook_id = l.loonstrook_id
+           GROUP BY l.loonstrook_id, l.verschil_premies HAVING COALESCE(sum(ll.bedrag), 0) <> l.verschil_premies LIMIT 50`,
   },
   {
     name: 'elke betaalrun is de som van haar betalingen',
