@@ -185,12 +185,45 @@ describe(`the back office's journey over HTTP (${STORE})`, () => {
     assert.equal((await api.as('zorgverlener').get('/api/audit')).status, 404);
   });
 
-  test("a provider's new IBAN, with its reason in the audit trail", async () => {
+  test('a returned transfer blocks the IBAN: the back office sees the block and the claims held for it', async () => {
+    const bo = api.as('backoffice');
+    assert.deepEqual((await bo.get('/api/iban-blokkades')).json.items, []);
+    const p = await api.db.query<{ betaling_id: string; bedrag: number; iban: string }>(`SELECT betaling_id, bedrag, iban FROM betalingen WHERE betaalrun_id = $1 AND zorgverlener_id = 'ZV1'`, [runId]);
+    const paid = p.rows[0]!;
+    const xml = buildCamt053({
+      messageId: 'API-AFSCHRIFT-2',
+      createdAt: new Date(),
+      statements: [
+        {
+          statementId: 'API-AFSCHRIFT-2',
+          account: DEBTOR_IBAN,
+          openingBalance: 0 as Cents,
+          entries: [{ entryRef: 'R1', direction: 'CRDT', bookingDate: dateInNetherlands(new Date()) as PlainDate, transactions: [{ amount: Number(paid.bedrag) as Cents, originalEndToEndId: paid.betaling_id, counterpartyIban: paid.iban, returnReason: 'AC04' }] }],
+        },
+      ],
+    });
+    const r = await bo.post('/api/bankafschriften?bestand=afschrift-2.xml', xml, { contentType: 'application/xml' });
+    assert.equal(r.status, 201, r.text);
+    const held = await api.db.query<{ n: number; s: number }>(`SELECT count(*)::int AS n, sum(bedrag)::bigint AS s FROM declaraties WHERE zorgverlener_id = 'ZV1' AND status = 'goedgekeurd'`);
+    const blocks = await bo.get('/api/iban-blokkades');
+    assert.equal(blocks.status, 200, blocks.text);
+    assert.equal(blocks.json.items.length, 1);
+    const b = blocks.json.items[0];
+    assert.deepEqual([b.zorgverlener_id, b.aangehouden, b.aangehouden_bedrag_centen], ['ZV1', held.rows[0]!.n, Number(held.rows[0]!.s)]);
+    assert.ok(b.aangehouden >= 1);
+    assert.match(b.reden, /AC04/);
+    assert.equal(b.iban, `${paid.iban.slice(0, 4)}${'*'.repeat(paid.iban.length - 8)}${paid.iban.slice(-4)}`, 'the IBAN masked');
+    assert.equal((await api.as('auditor').get('/api/iban-blokkades')).status, 200);
+    assert.equal((await api.as('verstrekker').get('/api/iban-blokkades')).status, 404);
+  });
+
+  test("a provider's new IBAN, with its reason in the audit trail, lifts the block", async () => {
     const bo = api.as('backoffice');
     const iban = syntheticIban(9201);
     const r = await bo.post('/api/zorgverleners/ZV1/iban', { iban, reden: 'nieuwe huisbank' });
     assert.equal(r.status, 200, r.text);
-    assert.equal(r.json.blokkade_opgeheven, false);
+    assert.equal(r.json.blokkade_opgeheven, true);
+    assert.deepEqual((await bo.get('/api/iban-blokkades')).json.items, []);
     const stored = await api.db.query<{ iban: string }>(`SELECT iban FROM zorgverleners WHERE zorgverlener_id = 'ZV1'`);
     assert.equal(stored.rows[0]!.iban, iban);
     const audit = await bo.get('/api/audit?onderwerp=ZV1');
@@ -200,6 +233,28 @@ describe(`the back office's journey over HTTP (${STORE})`, () => {
     assert.equal((await bo.post('/api/zorgverleners/ZV1/iban', { iban: 'NL00BANK0123456789', reden: 'nieuwe huisbank' })).status, 400);
     assert.equal((await bo.post('/api/zorgverleners/ZV1/iban', { iban, reden: '' })).status, 400);
     assert.equal((await bo.post('/api/zorgverleners/ZV1/iban', { iban, reden: 'nog eens' })).status, 409);
+  });
+
+  test('the whole BSN of a holder: only for the back office, with a reason, and every view in the audit trail', async () => {
+    const bo = api.as('backoffice');
+    const masked = await bo.get(`/api/budgethouders/${WORLD.holderIds.a}`);
+    assert.equal(masked.json.bsn, `*****${HOLDER.a.slice(-4)}`, 'masked by default');
+    const r = await bo.post(`/api/budgethouders/${WORLD.holderIds.a}/bsn-inzage`, { reden: 'telefoongesprek met de budgethouder' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.bsn, HOLDER.a);
+    const audit = await bo.get(`/api/audit?onderwerp=budgethouder:${WORLD.holderIds.a}&actie=bsn.inzage`);
+    assert.equal(audit.json.items.length, 1);
+    assert.equal(audit.json.items[0].reden, 'telefoongesprek met de budgethouder');
+    assert.match(audit.json.items[0].actor, /^gebruiker:\d+ \(backoffice\)$/);
+    const before = (await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'bsn.inzage'`)).rows[0]!.n;
+    const noReason = await bo.post(`/api/budgethouders/${WORLD.holderIds.a}/bsn-inzage`, { reden: ' ' });
+    assert.equal(noReason.status, 400);
+    assert.ok(!noReason.text.includes(HOLDER.a));
+    assert.equal((await bo.post('/api/budgethouders/999999/bsn-inzage', { reden: 'controle' })).status, 404);
+    assert.equal((await api.as('auditor').post(`/api/budgethouders/${WORLD.holderIds.a}/bsn-inzage`, { reden: 'controle' })).status, 404);
+    assert.equal((await api.as('verstrekker').post(`/api/budgethouders/${WORLD.holderIds.a}/bsn-inzage`, { reden: 'controle' })).status, 404);
+    const after = (await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'bsn.inzage'`)).rows[0]!.n;
+    assert.equal(after, before, 'a refused view is not a view');
   });
 });
 

@@ -81,7 +81,7 @@ describe(`declaraties over HTTP (${STORE})`, () => {
     const all = await api.as('backoffice').get('/api/declaraties');
     assert.deepEqual(ids(all), ['H-1', 'W-DCL-A', 'W-DCL-B']);
     assert.equal(all.json.totaal, 3);
-    assert.equal(all.json.items.find((c: { declaratie_id: string }) => c.declaratie_id === 'H-1').bsn, WORLD.bsn.a);
+    assert.equal(all.json.items.find((c: { declaratie_id: string }) => c.declaratie_id === 'H-1').bsn, `*****${WORLD.bsn.a.slice(-4)}`, 'masked for the back office too');
     assert.match((await api.as('auditor').get('/api/declaraties')).json.items[0].bsn, /^\*{5}\d{4}$/);
 
     assert.deepEqual(ids(await api.as('backoffice').get(`/api/declaraties?budgethouder_id=${WORLD.holderIds.b}`)), ['W-DCL-B']);
@@ -162,7 +162,7 @@ describe(`declaraties over HTTP (${STORE})`, () => {
     assert.equal(r.status, 201, r.text);
     assert.deepEqual(
       [r.json.status, r.json.kanaal, r.json.ingediend_door, r.json.ontvangen_op, r.json.uiterste_betaaldatum, r.json.bsn, r.json.zorgovereenkomst_id],
-      ['goedgekeurd', 'post', 'backoffice', '2026-11-03T14:00:00+01:00', '2026-11-17', WORLD.bsn.b, WORLD.agreements.b],
+      ['goedgekeurd', 'post', 'backoffice', '2026-11-03T14:00:00+01:00', '2026-11-17', `*****${WORLD.bsn.b.slice(-4)}`, WORLD.agreements.b],
     );
     assert.equal((await bo.post('/api/declaraties', body)).status, 200);
     const future = await bo.post('/api/declaraties', { ...body, declaratie_id: 'PAP-2', ontvangen_op: '2026-11-19T09:00:00+01:00' });
@@ -213,7 +213,7 @@ describe(`declaraties over HTTP (${STORE})`, () => {
     assert.equal(w.json.totaal, 7);
     const approved = w.json.wachtrijen[2];
     assert.deepEqual(approved.oudste.map((c: { declaratie_id: string; werkdagen: number }) => [c.declaratie_id, c.werkdagen]), [['W-DCL-A', 12], ['W-DCL-B', 12], ['PAP-1', 11], ['H-1', 0], ['ZV-1', 0]]);
-    assert.equal(approved.oudste[0].bsn, WORLD.bsn.a);
+    assert.equal(approved.oudste[0].bsn, `*****${WORLD.bsn.a.slice(-4)}`);
     assert.match((await api.as('auditor').get('/api/werkvoorraad')).json.wachtrijen[2].oudste[0].bsn, /^\*{5}\d{4}$/);
     assert.equal((await api.as('verstrekker').get('/api/werkvoorraad')).status, 404);
   });

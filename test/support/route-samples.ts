@@ -103,6 +103,8 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // ---- partijen (src/modules/partijen/http/routes.ts): ZV1 works only for holder A (GM0001)
   'GET /api/zorgverleners': { query: { kvk: '10000001' }, expect: { buitenstaander: [404] } },
   'POST /api/zorgverleners/:id/iban': { params: { id: 'ZV3' }, body: { iban: syntheticIban(9111), reden: 'nieuwe huisbank' } },
+  'GET /api/iban-blokkades': {},
+  'POST /api/budgethouders/:id/bsn-inzage': { params: (w) => ({ id: w.holderIds.a }), body: { reden: 'telefoongesprek met de budgethouder' } },
 
   // ---- exports (src/modules/exports/http/routes.ts): each funder its own rows
   'GET /api/export/budgetten.xlsx': {},

@@ -69,3 +69,28 @@ export async function providersBy(db: Queryable, f: { kvk?: string | null; bsn?:
   );
   return r.rows;
 }
+
+export interface BlockedIbanView {
+  zorgverlener_id: string;
+  naam: string;
+  iban: string;
+  /** why the IBAN is blocked: the bank's reason for returning a transfer */
+  reden: string;
+  /** approved claims held until the provider gives a new IBAN */
+  aangehouden: number;
+  aangehouden_bedrag: number;
+}
+
+/** Providers whose IBAN is blocked after a returned transfer, with the approved claims held for them. */
+export async function blockedIbans(db: Queryable): Promise<BlockedIbanView[]> {
+  const r = await db.query<BlockedIbanView>(
+    `SELECT z.zorgverlener_id, z.naam, z.iban, z.iban_geblokkeerd AS reden,
+            count(d.declaratie_id)::int AS aangehouden, COALESCE(sum(d.bedrag), 0)::bigint AS aangehouden_bedrag
+       FROM zorgverleners z
+       LEFT JOIN declaraties d ON d.zorgverlener_id = z.zorgverlener_id AND d.status = 'goedgekeurd'
+      WHERE z.iban_geblokkeerd IS NOT NULL
+      GROUP BY z.zorgverlener_id, z.naam, z.iban, z.iban_geblokkeerd
+      ORDER BY z.zorgverlener_id`,
+  );
+  return r.rows.map((x) => ({ ...x, aangehouden_bedrag: Number(x.aangehouden_bedrag) }));
+}

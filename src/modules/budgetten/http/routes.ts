@@ -1,7 +1,8 @@
 /**
  * Budgets and budget holders over HTTP. A holder (or representative) sees their own holders'
  * budgets and own deposits; a funder sees only its own allocations and the holders it funds; the
- * back office and the auditor see everything. BSNs are shown whole to the back office only.
+ * back office and the auditor see everything. BSNs are masked for everyone; the back office asks for a
+ * whole one with a reason (POST /api/budgethouders/:id/bsn-inzage, audited).
  */
 import { z } from 'zod';
 import { defineRoute, notFound, type Principal, type RouteSpec } from '../../../server/route.ts';
@@ -17,8 +18,9 @@ import { budgetTotals, listBudgets, ownDeposits, spentPerMonth, type BudgetFilte
 
 const MONEY = ['toegekend', 'besteed', 'betaald', 'nog_te_betalen', 'beschikbaar'] as const;
 
-function bsnFor(p: Principal | null, bsn: string): string {
-  return p?.rol === 'backoffice' ? bsn : maskBsn(bsn);
+/** Masked for everyone, the back office too: the whole number through POST /api/budgethouders/:id/bsn-inzage (audited). */
+function bsnFor(_p: Principal | null, bsn: string): string {
+  return maskBsn(bsn);
 }
 
 export function budgetJson(b: BudgetView, p: Principal | null) {

@@ -68,7 +68,7 @@ function viewerOf(p: Principal | null): Viewer {
 
 const money = (c: number) => ({ centen: Number(c), euro: formatEuros(Number(c)) });
 
-/** A claim as the API shows it: amounts in cents and euros, the BSN masked except for the back office. */
+/** A claim as the API shows it: amounts in cents and euros, the BSN masked. */
 function present(c: ClaimRow, p: Principal | null) {
   const waiting = c.status === 'ter_goedkeuring' || c.status === 'afgewezen';
   return {
@@ -85,7 +85,8 @@ function present(c: ClaimRow, p: Principal | null) {
     // the payment term of a provider's claim starts only when the holder approves it
     uiterste_betaaldatum: waiting ? null : c.uiterste_betaaldatum,
     betaald_op: c.betaald_op,
-    bsn: isBackOffice(p) ? c.bsn : maskBsn(c.bsn),
+    // masked for everyone, the back office too: the whole number through POST /api/budgethouders/:id/bsn-inzage (audited)
+    bsn: maskBsn(c.bsn),
     budgethouder_id: c.budgethouder_id,
     budgethouder_naam: c.budgethouder_naam,
     clientnummer: c.clientnummer,
@@ -361,7 +362,7 @@ export const declaratiesRoutes: RouteSpec<any, any, any>[] = [
               bedrag_centen: Number(c.bedrag),
               bedrag: formatEuros(Number(c.bedrag)),
               kanaal: c.kanaal,
-              bsn: isBackOffice(principal) ? c.bsn : maskBsn(c.bsn),
+              bsn: maskBsn(c.bsn),
               zorgverlener_id: c.zorgverlener_id,
             })),
           })),

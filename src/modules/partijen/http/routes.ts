@@ -1,17 +1,19 @@
 /**
- * Care providers over HTTP: a funder searches a provider by KvK number or BSN and sees all of its
- * agreements with the funder's own holders; the back office sees all of them and records a
- * provider's new IBAN.
+ * Parties over HTTP: a funder searches a provider by KvK number or BSN and sees all of its
+ * agreements with the funder's own holders; the back office sees all of them, the IBANs blocked
+ * after a returned transfer, records a provider's new IBAN, and asks for a holder's whole BSN
+ * (with a reason, audited: everywhere else a BSN is masked).
  */
 import { z } from 'zod';
 import { defineRoute, notFound, type RouteSpec } from '../../../server/route.ts';
 import { holderFilter, scopeOf } from '../../../server/scope.ts';
 import { maskBsn, maskIban } from '../../../kernel/identifiers.ts';
-import { withEuros } from '../../../kernel/money.ts';
+import { formatEuros, withEuros } from '../../../kernel/money.ts';
 import { formatMoment } from '../../../kernel/dates.ts';
 import { listAgreements } from '../../zorgovereenkomsten/index.ts';
-import { providersBy } from '../queries.ts';
+import { blockedIbans, providersBy } from '../queries.ts';
 import { changeProviderIban } from '../use-cases/change-provider-iban.ts';
+import { revealHolderBsn } from '../use-cases/reveal-bsn.ts';
 
 export const partijenRoutes: RouteSpec<any, any, any>[] = [
   defineRoute({
@@ -41,7 +43,7 @@ export const partijenRoutes: RouteSpec<any, any, any>[] = [
           naam: p.naam,
           kvk: p.kvk,
           agb: p.agb,
-          bsn: p.bsn === null ? null : scope.kind === 'alles' ? p.bsn : maskBsn(p.bsn),
+          bsn: p.bsn === null ? null : maskBsn(p.bsn),
           iban: scope.kind === 'alles' ? p.iban : maskIban(p.iban),
           ...(scope.kind === 'alles' ? { iban_geblokkeerd: p.iban_geblokkeerd } : {}),
           zorgovereenkomsten: agreements.map((a) => withEuros({ ...a, sinds: formatMoment(a.sinds) }, ['tarief', 'maandbedrag', 'maximumtarief'])),
@@ -63,6 +65,43 @@ export const partijenRoutes: RouteSpec<any, any, any>[] = [
     handler: async ({ db, params, body, actor, now }) => {
       const r = await changeProviderIban(db, { zorgverlenerId: params.id, iban: body.iban, reason: body.reden, actor, now });
       return { body: { zorgverlener_id: params.id, vorige_iban: maskIban(r.previous), blokkade_opgeheven: r.unblocked } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/iban-blokkades',
+    summary: 'Zorgverleners van wie het IBAN geblokkeerd is na een terugboeking, met de goedgekeurde declaraties die daarvoor worden aangehouden',
+    tags: ['zorgverleners'],
+    access: { roles: ['backoffice', 'auditor'] },
+    handler: async ({ db }) => {
+      const items = await blockedIbans(db);
+      return {
+        body: {
+          items: items.map((b) => ({
+            zorgverlener_id: b.zorgverlener_id,
+            naam: b.naam,
+            iban: maskIban(b.iban),
+            reden: b.reden,
+            aangehouden: b.aangehouden,
+            aangehouden_bedrag_centen: b.aangehouden_bedrag,
+            aangehouden_bedrag: formatEuros(b.aangehouden_bedrag),
+          })),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/budgethouders/:id/bsn-inzage',
+    summary: 'Het hele BSN van een budgethouder inzien (backoffice), met de reden waarom; elke inzage staat in de audittrail (bsn.inzage)',
+    tags: ['budgetten'],
+    access: { roles: ['backoffice'] },
+    changesState: true,
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    body: z.object({ reden: z.string().trim().min(3, 'geef op waarom u het hele BSN nodig hebt').max(500) }),
+    handler: async ({ db, params, body, actor, now }) => {
+      const r = await revealHolderBsn(db, { budgethouderId: params.id, reason: body.reden, actor, now });
+      return { body: { budgethouder_id: params.id, clientnummer: r.clientnummer, bsn: r.bsn } };
     },
   }),
 ];

@@ -38,9 +38,9 @@ const allocationObject = z.looseObject({
   vervangt: z.string().max(200).nullable().optional().describe('het toekenning_id dat deze toekenning corrigeert'),
 });
 
-export function allocationJson(a: AllocationView, p: Principal | null) {
+export function allocationJson(a: AllocationView, _p: Principal | null) {
   const { bsn, ontvangen_op, ...rest } = a;
-  return withEuros({ ...rest, bsn: p?.rol === 'backoffice' ? bsn : maskBsn(bsn), ontvangen_op: formatMoment(ontvangen_op) }, ['bedrag']);
+  return withEuros({ ...rest, bsn: maskBsn(bsn), ontvangen_op: formatMoment(ontvangen_op) }, ['bedrag']);
 }
 
 function summaryJson(s: ImportSummary) {
