@@ -363,6 +363,8 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
 
   // reports, signals, e-mail, quarterly statements and the audit sample: src/cli/rapportages.ts
   (await import('./rapportages.ts')).addReportCommands(program, { withDb, io });
+  // maximum tariffs, own amounts, year end, fallback allocations (issue #8): src/cli/jaareinde.ts
+  (await import('./jaareinde.ts')).addYearEndCommands(program, { withDb, io });
 
   program.addOption(new Option('--versie').hideHelp());
 

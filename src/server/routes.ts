@@ -21,6 +21,7 @@ import { declaratiesRoutes } from '../modules/declaraties/http/routes.ts';
 import { zorgovereenkomstenRoutes } from '../modules/zorgovereenkomsten/http/routes.ts';
 import { rapportagesRoutes } from '../modules/rapportages/http/routes.ts';
 import { signalenRoutes } from '../modules/signalen/http/routes.ts';
+import { tarievenRoutes } from '../modules/tarieven/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -40,4 +41,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...zorgovereenkomstenRoutes,
   ...rapportagesRoutes,
   ...signalenRoutes,
+  ...tarievenRoutes,
 ];

@@ -79,6 +79,8 @@ export async function stateCounts(db: Db): Promise<Record<string, number>> {
     'zorgovereenkomst_versies', 'declaraties', 'declaratieregels', 'declaratie_gebeurtenissen', 'declaratie_lasten', 'rekeningen',
     'journaalposten', 'boekingen', 'betaalruns', 'betalingen', 'betaalposten', 'bankafschriften', 'bankposten',
     'loonafspraken', 'loonafspraak_versies', 'loonruns', 'loonstroken', 'loonstrook_declaraties', 'loon_lasten',
+    // issue #8: dated tables, own amounts, year end, fallback allocations
+    'maximumtarieven', 'eigen_bedrag_regels', 'eigen_bedragen', 'eigen_bedrag_lasten', 'budgetafsluitingen', 'voorlopige_toekenningen',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -128,6 +128,12 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/audit': { query: { actie: 'import' } },
   'POST /api/imports/:soort': { params: { soort: 'verstrekkers' }, body: parties.verstrekkers, contentType: 'text/csv' },
 
+  // ---- tarieven (src/modules/tarieven/http/routes.ts): the back office sets the law's row, each funder its own (a period no one else uses)
+  'GET /api/maximumtarieven': {},
+  'POST /api/maximumtarieven': { body: { wet: 'WMO_HH', categorie: 'formeel_uur', geldig_van: '2030-01-01', bedrag: '70.00', bron: 'besluit pgb-tarieven 2030' } },
+  'GET /api/eigen-bedrag-regels': {},
+  'POST /api/eigen-bedrag-regels': { body: { wet: 'WMO_HH', soort: 'reiskosten', geldig_van: '2030-01-01', maximum: '300.00', bron: 'besluit pgb 2030, reiskosten' } },
+
   // ---- mutaties (src/modules/mutaties/http/routes.ts): the representative of two holders must say for which one
   'POST /api/mutaties': { body: { soort: 'adres', omschrijving: 'Verhuisd naar Dorpsstraat 1' }, expect: { vertegenwoordiger: [404] } },
   'GET /api/mutaties': {},

@@ -5,7 +5,8 @@
 import { copyText, type Queryable, type Tx } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
-import type { Wet } from '../../kernel/wet.ts';
+import type { Eenheid, Wet, ZokSoort, ZorgverlenerSoort } from '../../kernel/wet.ts';
+import { categoryOf, loadMaxTariffs } from '../tarieven/index.ts';
 import { budgetKey, lineKey, pairKey, sortBudgets, type Agreement, type Budget, type CheckContext, type Claim, type ClaimLine } from './core/check.ts';
 import type { ClaimDraft } from './core/csv.ts';
 
@@ -152,11 +153,18 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
     status: Agreement['status'];
     maximumtarief: number | null;
     verstrekker_naam: string | null;
+    verstrekker: string | null;
+    soort: ZokSoort;
+    eenheid: Eenheid;
+    zorgverlener_soort: ZorgverlenerSoort | null;
   }>(
     `SELECT z.zorgovereenkomst_id, z.budgethouder_id, z.zorgverlener_id, z.wet, z.ingangsdatum, z.einddatum, z.tarief, z.maandbedrag,
-            z.status, z.maximumtarief,
+            z.status, z.maximumtarief, z.soort, z.eenheid,
+            (SELECT zv.soort FROM zorgverleners zv WHERE zv.zorgverlener_id = z.zorgverlener_id) AS zorgverlener_soort,
             (SELECT v.naam FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
-              WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker_naam
+              WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker_naam,
+            (SELECT b.verstrekker FROM budgetten b
+              WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker
        FROM zorgovereenkomsten z
       WHERE z.budgethouder_id = ANY($1::bigint[]) AND z.status IN ('ingediend', 'geaccordeerd', 'afgekeurd')`,
     [holderIds],
@@ -201,6 +209,7 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
   );
 
   const ctx: CheckContext = {
+    maxTariffs: await loadMaxTariffs(tx),
     holdersByBsn: new Map(holders.rows.map((h) => [h.bsn, { id: h.id }])),
     agreementsByPair: new Map(),
     agreementsById: new Map(),
@@ -221,6 +230,8 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
       status: a.status,
       maximumtarief: a.maximumtarief as Cents | null,
       verstrekkerNaam: a.verstrekker_naam,
+      verstrekker: a.verstrekker,
+      categorie: categoryOf(a.soort, a.eenheid, a.zorgverlener_soort),
     };
     ctx.agreementsById.set(agreement.id, agreement);
     const key = pairKey(agreement.holderId, agreement.providerId);

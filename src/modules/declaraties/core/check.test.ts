@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import {
   budgetKey,
   checkClaim,
+  claimDeadline,
   invalidReason,
+  maxTariffFor,
   lineKey,
   matchAgreement,
   pairKey,
@@ -20,6 +22,7 @@ import { REASONS, type ReasonCode } from './reasons.ts';
 import { date, type PlainDate } from '../../../kernel/dates.ts';
 import { cents, decimalTimesRate, lineAmount, type Cents, type Quarters } from '../../../kernel/money.ts';
 import type { Wet } from '../../../kernel/wet.ts';
+import type { MaxTariff } from '../../tarieven/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A small in-memory world: holder 1 (BSN 111222333) and provider ZV1 with agreement ZOK1 (WMO_HH,
@@ -159,11 +162,12 @@ describe('the world of these tests', () => {
     assert.equal(balances(ctx).TK1, 1_000_000 - 11332);
   });
 
-  test('the reason codes are the ten of formats.md, in its order', () => {
+  test('the reason codes are the ten of formats.md and the claim deadline of issue #8, in the order they are checked', () => {
     assert.deepEqual(
       [...REASONS],
       [
         'ONGELDIG',
+        'INDIENTERMIJN_VERSTREKEN',
         'DUBBELE_DECLARATIE',
         'ONBEKENDE_BUDGETHOUDER',
         'GEEN_ZORGOVEREENKOMST',
@@ -804,5 +808,86 @@ describe('properties of the budget rule', () => {
         }
       }),
     );
+  });
+});
+
+describe('INDIENTERMIJN_VERSTREKEN (afgekeurd): care of year Y received after 1 April of Y+1', () => {
+  const world = () => context({ budgets: [budget('TK25', '2025-01-01', '2025-12-31', 1_000_000), budget('TK1', '2026-01-01', '2026-12-31', 1_000_000)], agreements: [agreement({ ingangsdatum: date('2025-01-01') })] });
+
+  test('the deadline of a date is 1 April of the next year', () => {
+    assert.equal(claimDeadline(date('2025-01-01')), '2026-04-01');
+    assert.equal(claimDeadline(date('2025-12-31')), '2026-04-01');
+    assert.equal(claimDeadline(date('2026-04-02')), '2027-04-01');
+  });
+
+  test('received on 1 April: still in time, approved', () => {
+    approved(checkClaim(claim({ ontvangst: '2026-04-01', lines: [line('2025-12-30', '2', 2833)] }), world()));
+  });
+
+  test('received on 2 April: rejected, with the date in the message, and nothing charged', () => {
+    const ctx = world();
+    const r = refused(checkClaim(claim({ ontvangst: '2026-04-02', lines: [line('2026-01-05', '1', 2833), line('2025-12-30', '2', 2833)] }), ctx));
+    assertRefused(r, 'afgekeurd', 'INDIENTERMIJN_VERSTREKEN');
+    assert.match(r.message, /^Regel 2: zorg van 2025 moest uiterlijk 2026-04-01 zijn gedeclareerd; deze declaratie is ontvangen op 2026-04-02\./);
+    assert.deepEqual(balances(ctx), { TK25: 1_000_000, TK1: 1_000_000 });
+  });
+
+  test('a claim that is both invalid and late is ONGELDIG (checked first)', () => {
+    assertRefused(checkClaim(claim({ ontvangst: '2026-05-01', lines: [line('2025-12-30', '0', 2833)] }), world()), 'afgekeurd', 'ONGELDIG');
+  });
+
+  test('late monthly pay is rejected too', () => {
+    const ctx = context({ budgets: [budget('TK25', '2025-01-01', '2025-12-31', 1_000_000)], agreements: [agreement({ ingangsdatum: date('2025-01-01'), maandbedrag: cents(100000) })] });
+    assertRefused(checkClaim(claim({ soort: 'maandloon', ontvangst: '2026-06-01', lines: [line('2025-03-01', '1', 100000)] }), ctx), 'afgekeurd', 'INDIENTERMIJN_VERSTREKEN');
+  });
+});
+
+describe('the maximum tariff from the dated tables when the agreement names none', () => {
+  const row = (over: Partial<MaxTariff>): MaxTariff => ({ verstrekker: null, wet: 'WLZ', categorie: 'formeel_uur', geldigVan: date('2025-01-01'), geldigTot: date('2025-12-31'), bedrag: cents(8081), bron: 'test', ...over });
+  const TABLE: MaxTariff[] = [
+    row({}),
+    row({ categorie: 'informeel_uur', bedrag: cents(2565) }),
+    row({ geldigVan: date('2024-01-01'), geldigTot: date('2024-12-31'), bedrag: cents(7700) }),
+    row({ verstrekker: 'GM0001', wet: 'WMO_HH', categorie: 'formeel_uur', geldigVan: date('2026-01-01'), geldigTot: null, bedrag: cents(2800) }),
+  ];
+  const wlz = (over: Partial<Agreement> = {}) => agreement({ wet: 'WLZ', ingangsdatum: date('2024-01-01'), einddatum: null, tarief: cents(9000), categorie: 'formeel_uur', verstrekker: 'ZK0001', ...over });
+  const world = (a: Agreement, own = 0) => {
+    const ctx = context({ agreements: [a], budgets: [budget('TKW', '2024-01-01', '2026-12-31', 1_000_000, { wet: a.wet })], ownFunds: own ? { [budgetKey(HOLDER, a.wet)]: own } : {} });
+    ctx.maxTariffs = TABLE;
+    return ctx;
+  };
+
+  test('the national Wlz maximum of the line\'s year applies: 2025 € 80.81, 2024 € 77.00', () => {
+    assert.equal(maxTariffFor(wlz(), date('2025-06-01'), TABLE)?.bedrag, 8081);
+    assert.equal(maxTariffFor(wlz(), date('2024-06-01'), TABLE)?.bedrag, 7700);
+    assert.equal(maxTariffFor(wlz({ categorie: 'informeel_uur' }), date('2025-06-01'), TABLE)?.bedrag, 2565);
+    assert.equal(maxTariffFor(wlz(), date('2026-06-01'), TABLE), null, 'no row for 2026: no maximum');
+    assert.equal(maxTariffFor(wlz({ maximumtarief: cents(5000) }), date('2025-06-01'), TABLE)?.bedrag, 5000, "the agreement's own maximum goes first");
+  });
+
+  test('a municipality\'s own maximum applies to its budgets only', () => {
+    const wmo = agreement({ tarief: cents(3000), categorie: 'formeel_uur', verstrekker: 'GM0001' });
+    assert.equal(maxTariffFor(wmo, date('2026-03-02'), TABLE)?.bedrag, 2800);
+    assert.equal(maxTariffFor({ ...wmo, verstrekker: 'GM0002' }, date('2026-03-02'), TABLE), null);
+  });
+
+  test('a rate above the table\'s maximum waits without own deposits, naming the table', () => {
+    const r = refused(checkClaim(claim({ ontvangst: '2025-07-01', lines: [line('2025-06-02', '2', 9000)] }), world(wlz())));
+    assertRefused(r, 'geparkeerd', 'MAXIMUMTARIEF_OVERSCHREDEN');
+    assert.match(r.message, /€ 90,00 is hoger dan het landelijke maximumtarief formele zorg per uur \(Wet langdurige zorg, vanaf 2025-01-01\) € 80,81/);
+    assert.match(r.message, /verschil \(€ 18,38\)/); // 2 × (90.00 − 80.81)
+  });
+
+  test('lines in two years are each held to their own year\'s maximum; own deposits pay the excess', () => {
+    const ctx = world(wlz(), 10_000);
+    const o = approved(checkClaim(claim({ ontvangst: '2025-02-01', lines: [line('2024-12-31', '1', 9000, 1), line('2025-01-02', '1', 9000, 2)] }), ctx));
+    assert.deepEqual(
+      o.charges.filter((c) => c.source === 'eigen_bijdrage').map((c) => [c.regelnr, c.amount]),
+      [[1, 9000 - 7700], [2, 9000 - 8081]],
+    );
+  });
+
+  test('the same claim is approved whole when the rate is within the maximum', () => {
+    approved(checkClaim(claim({ ontvangst: '2025-07-01', lines: [line('2025-06-02', '2', 8081)] }), world(wlz())));
   });
 });

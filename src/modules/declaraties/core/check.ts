@@ -14,6 +14,7 @@ import type { PlainDate } from '../../../kernel/dates.ts';
 import { divRound, formatEurosNl, type Cents } from '../../../kernel/money.ts';
 import { WET_NAMEN, type Wet } from '../../../kernel/wet.ts';
 import { NEXT_STEP, type ReasonCode } from './reasons.ts';
+import { applicableMaxTariff, CATEGORIE_NAMEN, type MaxTariff, type TariefCategorie } from '../../tarieven/index.ts';
 
 export interface ClaimLine {
   regelnr: number;
@@ -49,6 +50,10 @@ export interface Agreement {
   status: 'ingediend' | 'geaccordeerd' | 'afgekeurd';
   maximumtarief: Cents | null;
   verstrekkerNaam: string | null;
+  /** the category of its rate for the maximum-tariff tables (null: none applies) */
+  categorie?: TariefCategorie | null;
+  /** the funder of the holder's latest budget of the agreement's law (for a municipality's own maxima) */
+  verstrekker?: string | null;
 }
 
 export interface Budget {
@@ -72,6 +77,8 @@ export interface CheckContext {
   ownFunds: Map<string, number>;
   /** lines claimed before (not rejected): `bsn|provider|date|quarters` → claim id */
   claimedLines: Map<string, string>;
+  /** the dated maximum tariffs (national and per funder), used when an agreement names none */
+  maxTariffs?: readonly MaxTariff[];
 }
 
 export interface Charge {
@@ -127,6 +134,38 @@ export function invalidReason(claim: Claim): string | undefined {
   return undefined;
 }
 
+/**
+ * The deadline for claims: care given in year Y must be claimed by 1 April of Y+1 (issue #8, the
+ * year-end settlement of the budgets). A claim received later is rejected.
+ */
+export function claimDeadline(careDate: PlainDate): PlainDate {
+  return `${Number(careDate.slice(0, 4)) + 1}-04-01` as PlainDate;
+}
+
+/** INDIENTERMIJN_VERSTREKEN: the first line whose deadline passed before the claim was received. */
+export function lateReason(claim: Claim): string | undefined {
+  for (const l of [...claim.lines].sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : a.regelnr - b.regelnr))) {
+    const deadline = claimDeadline(l.datum);
+    if (claim.ontvangstdatum > deadline) {
+      return `Regel ${l.regelnr}: zorg van ${l.datum.slice(0, 4)} moest uiterlijk ${deadline} zijn gedeclareerd; deze declaratie is ontvangen op ${claim.ontvangstdatum}.`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The maximum tariff of a line: the one the agreement names, else the dated table's (the funder's
+ * own before the law's national one) for the agreement's category on the line's date.
+ */
+export function maxTariffFor(agreement: Agreement, datum: PlainDate, tables: readonly MaxTariff[] | undefined): { bedrag: Cents; label: string } | null {
+  if (agreement.maximumtarief !== null) return { bedrag: agreement.maximumtarief, label: 'het maximumtarief' };
+  if (!tables || tables.length === 0) return null;
+  const row = applicableMaxTariff(tables, { verstrekker: agreement.verstrekker ?? null, wet: agreement.wet, categorie: agreement.categorie ?? null, datum });
+  if (!row) return null;
+  const whose = row.verstrekker === null ? `het landelijke maximumtarief` : `het maximumtarief van ${row.verstrekker}`;
+  return { bedrag: row.bedrag, label: `${whose} ${CATEGORIE_NAMEN[row.categorie]} (${WET_NAMEN[row.wet]}, vanaf ${row.geldigVan})` };
+}
+
 /** The agreement a claim belongs to: the one named, else the best match of holder and provider by date. */
 export function matchAgreement(claim: Claim, holderId: number, ctx: CheckContext): Agreement | undefined {
   const candidates = ctx.agreementsByPair.get(pairKey(holderId, claim.zorgverlenerId)) ?? [];
@@ -147,6 +186,8 @@ const eur = formatEurosNl;
 export function checkClaim(claim: Claim, ctx: CheckContext): Outcome {
   const invalid = invalidReason(claim);
   if (invalid) return refuse('afgekeurd', 'ONGELDIG', invalid);
+  const late = lateReason(claim);
+  if (late) return refuse('afgekeurd', 'INDIENTERMIJN_VERSTREKEN', late);
 
   if (claim.soort === 'declaratie') {
     for (const l of claim.lines) {
@@ -212,24 +253,29 @@ export function checkClaim(claim: Claim, ctx: CheckContext): Outcome {
   const charges: Charge[] = [];
   const budgetPart = new Map<number, number>();
   let excessTotal = 0;
-  const max = claim.soort === 'maandloon' ? null : agreement.maximumtarief;
+  // Monthly pay has no maximum tariff (the agreed monthly amount is checked above).
+  const maxOf = new Map<number, { bedrag: Cents; label: string } | null>();
+  for (const l of claim.lines) maxOf.set(l.regelnr, claim.soort === 'maandloon' ? null : maxTariffFor(agreement, l.datum, ctx.maxTariffs));
+  let firstOver: { line: ClaimLine; max: { bedrag: Cents; label: string } } | undefined;
   for (const l of claim.lines) {
     let part = l.bedrag as number;
-    if (max !== null && l.tarief > max) {
-      part = divRound(l.kwartieren! * max, 4);
+    const max = maxOf.get(l.regelnr)!;
+    if (max !== null && l.tarief > max.bedrag) {
+      part = divRound(l.kwartieren! * max.bedrag, 4);
       const excess = l.bedrag - part;
       excessTotal += excess;
       charges.push({ regelnr: l.regelnr, source: 'eigen_bijdrage', budgetId: null, amount: excess });
+      firstOver ??= { line: l, max };
     }
     budgetPart.set(l.regelnr, part);
   }
   if (excessTotal > own) {
     remember();
-    const rate = claim.lines.find((l) => max !== null && l.tarief > max)!;
+    const { line: rate, max } = firstOver!;
     return refuse(
       'geparkeerd',
       'MAXIMUMTARIEF_OVERSCHREDEN',
-      `Het tarief ${eur(rate.tarief)} is hoger dan het maximumtarief ${eur(max!)}. Het verschil (${eur(excessTotal)}) kan alleen uit eigen stortingen worden betaald; daarvan is ${eur(own)} beschikbaar.`,
+      `Het tarief ${eur(rate.tarief)} is hoger dan ${max.label} ${eur(max.bedrag)}. Het verschil (${eur(excessTotal)}) kan alleen uit eigen stortingen worden betaald; daarvan is ${eur(own)} beschikbaar.`,
       holderId,
       agreement,
     );

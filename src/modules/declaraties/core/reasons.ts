@@ -4,6 +4,7 @@
  */
 export const REASONS = [
   'ONGELDIG',
+  'INDIENTERMIJN_VERSTREKEN',
   'DUBBELE_DECLARATIE',
   'ONBEKENDE_BUDGETHOUDER',
   'GEEN_ZORGOVEREENKOMST',
@@ -22,6 +23,7 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** What a holder is told to do next, per reason (the sentence itself is built with the details). */
 export const NEXT_STEP: Record<ReasonCode, string> = {
   ONGELDIG: 'Dien een verbeterde declaratie in.',
+  INDIENTERMIJN_VERSTREKEN: 'Zorg van een jaar kan tot en met 1 april van het jaar erna worden gedeclareerd; daarna wordt het budget afgesloten en wordt niet meer betaald.',
   DUBBELE_DECLARATIE: 'Er wordt niet twee keer betaald. Neem contact op met de zorgverlener als dit niet klopt.',
   ONBEKENDE_BUDGETHOUDER: 'Controleer het BSN en dien de declaratie opnieuw in.',
   GEEN_ZORGOVEREENKOMST: 'Sluit een zorgovereenkomst met deze zorgverlener en laat die accorderen; de declaratie wacht zolang.',
