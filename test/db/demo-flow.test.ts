@@ -32,7 +32,7 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     assert.match(text, /declaraties-fout\.csv:2: kanaal: 'fax' is niet een van: post, email, portaal, api/);
     assert.match(text, /declaraties-fout\.csv:3: -: 9 velden waar de kopregel er 8 heeft/);
     // Importing the same claims twice creates nothing the second time.
-    assert.match(text, /declaraties\.csv: 21 regels, 0 nieuw/);
+    assert.match(text, /declaraties\.csv: 22 regels, 0 nieuw/);
     // the corrected allocation of J. Pietersen leaves 6%: a signal to the holder and the funder, in the outbox
     assert.match(text, /Budget raakt op: 1 \(1 nieuw\)/);
     assert.match(text, /er is nog 6% over, minder dan 10%\. Nog € 80,00 van € 1\.400,00/);
@@ -59,6 +59,7 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
       'DCL-1012': 'geparkeerd:GEEN_TOEKENNING',
       'DCL-1013': 'betaald',
       'DCL-1014': 'afgekeurd:ONGELDIG', // care date after receipt
+      'DCL-1015': 'afgekeurd:INDIENTERMIJN_VERSTREKEN', // care of two years ago: after 1 April of the next year
       [Object.keys(claims).find((k) => k.startsWith('mnd:ZOK-005:'))!]: 'betaald',
     });
 
