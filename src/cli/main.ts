@@ -365,6 +365,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
   (await import('./rapportages.ts')).addReportCommands(program, { withDb, io });
   // maximum tariffs, own amounts, year end, fallback allocations (issue #8): src/cli/jaareinde.ts
   (await import('./jaareinde.ts')).addYearEndCommands(program, { withDb, io });
+  (await import('./loon.ts')).addPayrollCommands(program, { withDb, io }); // payroll: src/cli/loon.ts
 
   program.addOption(new Option('--versie').hideHelp());
 
