@@ -162,23 +162,85 @@ test(`payroll: premiums that do not fit the budget keep the payslip waiting, not
   const { db, close } = await freshDb();
   try {
     await loadParties(db);
-    // 2,160.00 gross fits, the 370.00 premiums on top do not (2,300.00 budget).
-    await load(db, 'toekenningen', csv(ALLOCATION_HEADER, [allocation('T-A', HOLDER.a, 'WLZ', '2026-01-01', '2026-12-31', '2300.00', '', 'ZK0001')]));
+    // Budget 2,600.00. The monthly pay of 2,160.00 is approved: the premium estimate on it (each
+    // premium rounded up: 59.19 + 135.44 + 10.80 + 32.84 + 131.76 = 370.03) fits the 440.00 left.
+    // Then a claim of another provider for 300.00 is approved and leaves 140.00: the exact premiums
+    // of the payslip (370.00) no longer fit, so the payroll run keeps the payslip waiting.
+    await load(db, 'toekenningen', csv(ALLOCATION_HEADER, [allocation('T-A', HOLDER.a, 'WLZ', '2026-01-01', '2026-12-31', '2600.00', '', 'ZK0001')]));
     await load(db, 'zorgovereenkomsten', csv(AGREEMENT_HEADER, [
       agreement('Z-M', HOLDER.a, 'ZV2', 'WLZ', { kind: 'arbeidsovereenkomst', from: '2026-01-01', unit: 'maand', rate: '2160.00', monthly: '2160.00' }),
+      agreement('Z-O', HOLDER.a, 'ZV1', 'WLZ', { kind: 'opdracht', from: '2026-01-01', unit: 'uur', rate: '30.00' }),
     ]));
     const now = new Date('2026-04-01T10:00:00+02:00');
     await recordPayrollChoice(db, { zorgovereenkomstId: 'Z-M', dagenPerWeek: 5, loonadministratie: true, heffingskorting: true, vastContract: true, geboortedatum: '1990-04-10', reden: 'test' }, { actor: 'test', now });
     await runMonthlyPay(db, { month: '2026-03', actor: 'test', now });
+    await load(db, 'declaraties', csv(CLAIM_HEADER, [claimLine('O1', HOLDER.a, 'ZV1', '2026-03-10', '10', '30.00', { received: '2026-04-01T09:00:00+02:00' })]));
+    assert.deepEqual(await claimStatus(db), { 'mnd:Z-M:2026-03': 'goedgekeurd', O1: 'goedgekeurd' });
     const before = await stateCounts(db);
     const run = await runPayroll(db, { periode: '2026-03', actor: 'test', now });
     assert.equal(run.loonrunId, null);
     assert.equal(run.wachtend.length, 1);
     assert.match(run.wachtend[0]!.reden, /ontoereikend voor de werkgeverslasten \(370\.00\)/);
     assert.deepEqual(await stateCounts(db), before);
-    assert.equal(await available(db, 'T-A'), 230000 - 216000);
+    assert.equal(await available(db, 'T-A'), 260000 - 216000 - 30000);
+    // the payment run pays the other provider's claim, and holds the monthly pay
     const pay = await runPayments(db, { date: '2026-04-02', actor: 'test', debtor: DEBTOR, now });
-    assert.equal(pay.payments, 0);
+    assert.equal(pay.payments, 1);
+    assert.equal(pay.total, 30000);
+    await assertLedgerOk(db);
+  } finally {
+    await close();
+  }
+});
+
+test(`minimum wage for the carer's age on claims and agreements; premiums counted in the claim's budget check (${STORE})`, async () => {
+  const { db, close } = await freshDb();
+  try {
+    await loadParties(db);
+    await load(db, 'toekenningen', csv(ALLOCATION_HEADER, [
+      allocation('T-A', HOLDER.a, 'WLZ', '2026-01-01', '2026-12-31', '10000.00', '', 'ZK0001'),
+      allocation('T-C', HOLDER.c, 'WLZ', '2026-01-01', '2026-12-31', '1100.00', '', 'ZK0001'),
+    ]));
+    // ZV2 is born 1 June 2007: 18 years old in spring 2026, 19 from 1 June.
+    // Minimum wage January 2026 at 18: 7.36 an hour excluding holiday pay, so at least
+    // 7.36 × 1.08 = 7.9488 → 7.95 including holiday pay (agreed wages include 8% holiday pay).
+    await db.query(`UPDATE zorgverleners SET geboortedatum = '2007-06-01' WHERE zorgverlener_id = 'ZV2'`);
+    await load(db, 'zorgovereenkomsten', csv(AGREEMENT_HEADER, [
+      agreement('Z-F', HOLDER.a, 'ZV2', 'WLZ', { kind: 'familie', from: '2026-01-01', unit: 'uur', rate: '7.90' }),
+      agreement('Z-W', HOLDER.a, 'ZV1', 'WLZ', { kind: 'opdracht', from: '2026-01-01', unit: 'uur', rate: '7.00' }),
+      agreement('Z-U', HOLDER.c, 'ZV2', 'WLZ', { kind: 'arbeidsovereenkomst', from: '2026-01-01', unit: 'uur', rate: '17.28' }),
+    ]));
+    await load(db, 'declaraties', csv(CLAIM_HEADER, [
+      // 7.90 < 7.95: below the minimum for an 18-year-old (a family agreement is checked too)
+      claimLine('F1', HOLDER.a, 'ZV2', '2026-03-02', '4', '7.90', { received: '2026-05-04T09:00:00+02:00' }),
+      // a contract for services is not checked against the minimum wage
+      claimLine('W1', HOLDER.a, 'ZV1', '2026-03-02', '4', '7.00', { received: '2026-05-04T09:00:00+02:00' }),
+    ]));
+    const status = await claimStatus(db);
+    assert.equal(status.F1, 'afgekeurd:ONDER_MINIMUMLOON');
+    assert.equal(status.W1, 'goedgekeurd');
+    const f1 = await db.query<{ toelichting: string }>(`SELECT toelichting FROM declaratie_gebeurtenissen WHERE declaratie_id = 'F1' AND gebeurtenis = 'afgekeurd'`);
+    assert.match(f1.rows[0]!.toelichting, /18 jaar.*€ 7,36 per uur exclusief vakantiegeld, dus ten minste € 7,95/);
+
+    // The payroll choice checks the agreed wage too: Z-F is a family agreement (never payroll), and
+    // recording the carer's choice on an employment agreement below the minimum is refused.
+    await load(db, 'zorgovereenkomsten', csv(AGREEMENT_HEADER, [agreement('Z-L', HOLDER.a, 'ZV2', 'WLZ', { kind: 'arbeidsovereenkomst', from: '2026-01-01', unit: 'uur', rate: '7.50' })]));
+    await assert.rejects(
+      recordPayrollChoice(db, { zorgovereenkomstId: 'Z-L', dagenPerWeek: 2, loonadministratie: true, heffingskorting: true, vastContract: false, reden: 'test' }, { actor: 'test', now: new Date('2026-05-04T10:00:00+02:00') }),
+      (e: unknown) => e instanceof InputError && e.problems.some((p) => p.column === 'tarief' && /onder het wettelijk minimumloon/.test(p.message)),
+    );
+
+    // Premiums in the claim's budget check: 60 h × 17.28 = 1,036.80 fits the 1,100.00 budget, but the
+    // employer premiums on it (AWf high 7.74% 80.24832 → 80.25, Aof 6.27% 65.00736 → 65.01, Wko 0.50%
+    // 5.184 → 5.19, Whk 1.52% 15.75936 → 15.76, Zvw 6.10% 63.2448 → 63.25, each rounded up: 229.46)
+    // do not: 1,100.00 − 1,036.80 = 63.20 left, 166.26 short. The claim is parked.
+    await recordPayrollChoice(db, { zorgovereenkomstId: 'Z-U', dagenPerWeek: 3, loonadministratie: true, heffingskorting: false, vastContract: false, reden: 'netto' }, { actor: 'test', now: new Date('2026-05-04T10:00:00+02:00') });
+    const u = Array.from({ length: 10 }, (_, i) => claimLine('U1', HOLDER.c, 'ZV2', `2026-04-${String(i + 1).padStart(2, '0')}`, '6', '17.28', { received: '2026-05-04T09:00:00+02:00' }));
+    await load(db, 'declaraties', csv(CLAIM_HEADER, u));
+    assert.equal((await claimStatus(db)).U1, 'geparkeerd:BUDGET_ONTOEREIKEND');
+    const u1 = await db.query<{ toelichting: string }>(`SELECT toelichting FROM declaratie_gebeurtenissen WHERE declaratie_id = 'U1' ORDER BY id DESC LIMIT 1`);
+    assert.match(u1.rows[0]!.toelichting, /werkgeverslasten daarop \(ten hoogste € 229,46\); er ontbreekt € 166,26/);
+    assert.equal(await available(db, 'T-C'), 110000);
     await assertLedgerOk(db);
   } finally {
     await close();

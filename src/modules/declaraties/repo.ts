@@ -157,15 +157,21 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
     soort: ZokSoort;
     eenheid: Eenheid;
     zorgverlener_soort: ZorgverlenerSoort | null;
+    geboortedatum: PlainDate | null;
+    dagen_per_week: number | null;
+    vast_contract: boolean | null;
   }>(
     `SELECT z.zorgovereenkomst_id, z.budgethouder_id, z.zorgverlener_id, z.wet, z.ingangsdatum, z.einddatum, z.tarief, z.maandbedrag,
             z.status, z.maximumtarief, z.soort, z.eenheid,
             (SELECT zv.soort FROM zorgverleners zv WHERE zv.zorgverlener_id = z.zorgverlener_id) AS zorgverlener_soort,
+            (SELECT to_char(zv.geboortedatum, 'YYYY-MM-DD') FROM zorgverleners zv WHERE zv.zorgverlener_id = z.zorgverlener_id) AS geboortedatum,
+            la.dagen_per_week, la.vast_contract,
             (SELECT v.naam FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
               WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker_naam,
             (SELECT b.verstrekker FROM budgetten b
               WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker
        FROM zorgovereenkomsten z
+       LEFT JOIN loonafspraken la ON la.zorgovereenkomst_id = z.zorgovereenkomst_id AND la.loonadministratie
       WHERE z.budgethouder_id = ANY($1::bigint[]) AND z.status IN ('ingediend', 'geaccordeerd', 'afgekeurd')`,
     [holderIds],
   );
@@ -232,6 +238,10 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
       verstrekkerNaam: a.verstrekker_naam,
       verstrekker: a.verstrekker,
       categorie: categoryOf(a.soort, a.eenheid, a.zorgverlener_soort),
+      soort: a.soort,
+      eenheid: a.eenheid,
+      geboortedatum: a.geboortedatum,
+      loon: a.dagen_per_week === null ? null : { dagenPerWeek: a.dagen_per_week, vastContract: a.vast_contract === true },
     };
     ctx.agreementsById.set(agreement.id, agreement);
     const key = pairKey(agreement.holderId, agreement.providerId);

@@ -162,7 +162,7 @@ describe('the world of these tests', () => {
     assert.equal(balances(ctx).TK1, 1_000_000 - 11332);
   });
 
-  test('the reason codes are the ten of formats.md and the claim deadline of issue #8, in the order they are checked', () => {
+  test('the reason codes are the ten of formats.md, the claim deadline of issue #8 and the minimum wage of issue #9, in the order they are checked', () => {
     assert.deepEqual(
       [...REASONS],
       [
@@ -174,6 +174,7 @@ describe('the world of these tests', () => {
         'ZORGOVEREENKOMST_NIET_GEACCORDEERD',
         'BUITEN_LOOPTIJD',
         'TARIEF_AFWIJKEND',
+        'ONDER_MINIMUMLOON',
         'GEEN_TOEKENNING',
         'MAXIMUMTARIEF_OVERSCHREDEN',
         'BUDGET_ONTOEREIKEND',

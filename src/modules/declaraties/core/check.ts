@@ -15,6 +15,8 @@ import { divRound, formatEurosNl, type Cents } from '../../../kernel/money.ts';
 import { WET_NAMEN, type Wet } from '../../../kernel/wet.ts';
 import { NEXT_STEP, type ReasonCode } from './reasons.ts';
 import { applicableMaxTariff, CATEGORIE_NAMEN, type MaxTariff, type TariefCategorie } from '../../tarieven/index.ts';
+import type { ZokSoort } from '../../../kernel/wet.ts';
+import { minimumloonClaimfout, werkgeverslastenRaming } from '../../loonadministratie/core/controles.ts';
 
 export interface ClaimLine {
   regelnr: number;
@@ -54,6 +56,12 @@ export interface Agreement {
   categorie?: TariefCategorie | null;
   /** the funder of the holder's latest budget of the agreement's law (for a municipality's own maxima) */
   verstrekker?: string | null;
+  /** Payroll (loonadministratie): kind, unit and carer's birth date for the minimum-wage check. */
+  soort?: ZokSoort;
+  eenheid?: string;
+  geboortedatum?: PlainDate | null;
+  /** Set when the wage goes through the payroll: its premiums come on top of the gross. */
+  loon?: { dagenPerWeek: number; vastContract: boolean } | null;
 }
 
 export interface Budget {
@@ -239,6 +247,10 @@ export function checkClaim(claim: Claim, ctx: CheckContext): Outcome {
       return refuse('afgekeurd', 'TARIEF_AFWIJKEND', `Regel ${l.regelnr}: het tarief ${eur(l.tarief)} is hoger dan het afgesproken tarief ${eur(agreed)}.`, holderId, agreement);
     }
   }
+  if (agreement.soort !== undefined) {
+    const belowMinimum = minimumloonClaimfout({ soort: agreement.soort, eenheid: agreement.eenheid ?? '', geboortedatum: agreement.geboortedatum ?? null }, claim.lines);
+    if (belowMinimum) return refuse('afgekeurd', 'ONDER_MINIMUMLOON', belowMinimum, holderId, agreement);
+  }
   const budgets = ctx.budgets.get(budgetKey(holderId, agreement.wet)) ?? [];
   for (const l of claim.lines) {
     if (!budgets.some((b) => b.ingangsdatum <= l.datum && l.datum <= b.einddatum)) {
@@ -306,6 +318,23 @@ export function checkClaim(claim: Claim, ctx: CheckContext): Outcome {
         need -= fromOwn;
       }
       shortfall += need;
+    }
+  }
+  // Payroll: the employer premiums come on top of the gross wage, from the same budgets (the payroll
+  // run charges the exact amount; this estimate is never lower).
+  const premies = agreement.loon ? werkgeverslastenRaming(claim.bedrag, lines[0]!.datum, agreement.loon) : 0;
+  if (shortfall === 0 && premies > 0) {
+    const covering = budgets.filter((b) => claim.lines.some((l) => b.ingangsdatum <= l.datum && l.datum <= b.einddatum));
+    const left = covering.reduce((t, b) => t + b.beschikbaar - (taken.get(b) ?? 0), 0);
+    if (left < premies) {
+      remember();
+      return refuse(
+        'geparkeerd',
+        'BUDGET_ONTOEREIKEND',
+        `Het resterende budget voor ${WET_NAMEN[agreement.wet]} dekt het brutoloon (${eur(claim.bedrag)}), maar niet ook de werkgeverslasten daarop (ten hoogste ${eur(premies)}); er ontbreekt ${eur(premies - left)}.`,
+        holderId,
+        agreement,
+      );
     }
   }
   if (shortfall > 0) {

@@ -11,6 +11,7 @@ export const REASONS = [
   'ZORGOVEREENKOMST_NIET_GEACCORDEERD',
   'BUITEN_LOOPTIJD',
   'TARIEF_AFWIJKEND',
+  'ONDER_MINIMUMLOON', // payroll (issue #9): not one of formats.md's ten
   'GEEN_TOEKENNING',
   'MAXIMUMTARIEF_OVERSCHREDEN',
   'BUDGET_ONTOEREIKEND',
@@ -30,6 +31,7 @@ export const NEXT_STEP: Record<ReasonCode, string> = {
   ZORGOVEREENKOMST_NIET_GEACCORDEERD: 'De declaratie wordt betaald zodra de verstrekker de zorgovereenkomst accordeert.',
   BUITEN_LOOPTIJD: 'Declareer alleen zorg binnen de looptijd, of laat de zorgovereenkomst verlengen.',
   TARIEF_AFWIJKEND: 'Declareer tegen het afgesproken tarief, of pas de zorgovereenkomst aan.',
+  ONDER_MINIMUMLOON: 'Pas het uurloon in de zorgovereenkomst aan tot ten minste het minimumloon en declareer opnieuw.',
   GEEN_TOEKENNING: 'Vraag uw gemeente of zorgkantoor om een toekenning; de declaratie wacht zolang.',
   MAXIMUMTARIEF_OVERSCHREDEN: 'Maak het verschil over als eigen storting, of verlaag het tarief; de declaratie wacht zolang.',
   BUDGET_ONTOEREIKEND: 'Vraag de verstrekker om een aanvullende toekenning of maak een eigen storting; de declaratie wacht zolang.',

@@ -5,7 +5,9 @@
  * version with who and why, in one transaction with its audit row.
  */
 import type { Db } from '../../../db/connection.ts';
-import { parseDate } from '../../../kernel/dates.ts';
+import { dateInNetherlands, parseDate, type PlainDate } from '../../../kernel/dates.ts';
+import type { Cents } from '../../../kernel/money.ts';
+import { minimumloonAfspraakfout } from '../core/controles.ts';
 import { AppError, InputError } from '../../../kernel/errors.ts';
 import type { ZokSoort } from '../../../kernel/wet.ts';
 import { writeAudit } from '../../audit/index.ts';
@@ -25,13 +27,16 @@ export async function recordPayrollChoice(db: Db, input: RecordChoiceInput, opts
     throw new InputError([{ file: 'verzoek', line: 1, column: 'geboortedatum', message: `'${input.geboortedatum}' is geen datum (JJJJ-MM-DD)` }]);
   }
   return db.transaction(async (tx) => {
-    const z = await tx.query<{ soort: ZokSoort; zorgverlener_id: string }>(
-      `SELECT soort, zorgverlener_id FROM zorgovereenkomsten WHERE zorgovereenkomst_id = $1 FOR UPDATE`,
+    const z = await tx.query<{ soort: ZokSoort; zorgverlener_id: string; eenheid: string; tarief: number; ingangsdatum: PlainDate; geboortedatum: PlainDate | null }>(
+      `SELECT z.soort, z.zorgverlener_id, z.eenheid, z.tarief, to_char(z.ingangsdatum, 'YYYY-MM-DD') AS ingangsdatum, to_char(zv.geboortedatum, 'YYYY-MM-DD') AS geboortedatum
+         FROM zorgovereenkomsten z JOIN zorgverleners zv ON zv.zorgverlener_id = z.zorgverlener_id WHERE z.zorgovereenkomst_id = $1 FOR UPDATE OF z`,
       [input.zorgovereenkomstId],
     );
     const row = z.rows[0];
     if (!row) throw new AppError('NIET_GEVONDEN', `zorgovereenkomst '${input.zorgovereenkomstId}' bestaat niet`);
-    const problemen = controleerLoonafspraak(row.soort, input);
+    const problemen: { veld: string; melding: string }[] = [...controleerLoonafspraak(row.soort, input)];
+    const onderMinimum = minimumloonAfspraakfout({ ...row, tarief: row.tarief as Cents, geboortedatum: geboortedatum ?? row.geboortedatum }, dateInNetherlands(now));
+    if (onderMinimum) problemen.push({ veld: 'tarief', melding: onderMinimum });
     if (problemen.length > 0) {
       throw new InputError(problemen.map((p) => ({ file: 'verzoek', line: 1, column: p.veld, message: p.melding })));
     }

@@ -7,7 +7,8 @@
 import type { Db } from '../../../db/connection.ts';
 import { RowReader } from '../../../kernel/csv.ts';
 import { AppError, InputError, type InputProblem } from '../../../kernel/errors.ts';
-import { dateInNetherlands } from '../../../kernel/dates.ts';
+import { dateInNetherlands, type PlainDate } from '../../../kernel/dates.ts';
+import { minimumloonAfspraakfout } from '../../loonadministratie/core/controles.ts';
 import { newId } from '../../../kernel/ids.ts';
 import { writeAudit } from '../../audit/index.ts';
 import { recheckParkedClaims } from '../../declaraties/index.ts';
@@ -54,8 +55,11 @@ export async function draftAgreement(db: Db, input: DraftInput, opts: { actor: s
   if (!row || problems.length > 0) throw new InputError(problems);
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
-    const provider = await tx.query(`SELECT 1 FROM zorgverleners WHERE zorgverlener_id = $1`, [row.zorgverlener_id]);
+    const provider = await tx.query<{ geboortedatum: PlainDate | null }>(`SELECT to_char(geboortedatum, 'YYYY-MM-DD') AS geboortedatum FROM zorgverleners WHERE zorgverlener_id = $1`, [row.zorgverlener_id]);
     if (provider.rows.length === 0) throw new InputError([{ file: 'verzoek', line: 1, column: 'zorgverlener_id', message: `zorgverlener '${row.zorgverlener_id}' is onbekend` }]);
+    // payroll (issue #9): an employment or family agreement pays at least the minimum wage for the carer's age
+    const onderMinimum = minimumloonAfspraakfout({ ...row, geboortedatum: provider.rows[0]!.geboortedatum });
+    if (onderMinimum) throw new InputError([{ file: 'verzoek', line: 1, column: 'tarief', message: onderMinimum }]);
     const draft = { ...row, status: 'concept' as never };
     await insertAgreements(tx, [{ row: draft, holderId: input.holderId, content: contentOf([id, 'concept']) }], null, opts.actor);
     await writeAudit(tx, { actor: opts.actor, action: 'zorgovereenkomst.concept', subject: id, reason: 'concept opgesteld door de budgethouder', at: now });
