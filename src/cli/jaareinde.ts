@@ -8,7 +8,32 @@ import type { Command } from 'commander';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/connection.ts';
 import { formatEuros } from '../kernel/money.ts';
+import { AppError } from '../kernel/errors.ts';
 import { loadMaxTariffs, loadOwnAmountRules, setMaxTariff, setOwnAmountRule } from '../modules/tarieven/index.ts';
+import { listOwnAmounts, requestOwnAmount, traceOwnAmount } from '../modules/eigenbedragen/index.ts';
+import { formatMoment } from '../kernel/dates.ts';
+
+/** `pgb trace` of an own amount (when the id is not a claim's): request, charges, payment, bookings. */
+export async function printOwnAmountTrace(db: Db, id: string, out: (line: string) => void): Promise<boolean> {
+  const t = await traceOwnAmount(db, id);
+  if (!t) return false;
+  const r = t.row;
+  out(`eigen bedrag ${r.aanvraag_id} (${r.soort} ${r.jaar}, ${r.wet}): ${r.status}`);
+  out(`  bedrag ${formatEuros(r.bedrag)}, budgethouder ${r.budgethouder_id}, aangevraagd ${formatMoment(r.aangevraagd_op).replace('T', ' ')} door ${r.aangevraagd_door}: ${r.omschrijving}`);
+  out('ten laste van:');
+  for (const c of t.charges) out(`  ${c.bron === 'budget' ? `toekenning ${c.budget_id}` : 'eigen storting'} ${formatEuros(c.bedrag)}`);
+  if (t.payment) out(`betaling: ${t.payment.betaling_id} in ${t.payment.betaalrun_id} aan ${t.payment.iban}: ${formatEuros(t.payment.bedrag)} ${t.payment.status}${t.payment.bevestigd_op ? ` (bevestigd ${t.payment.bevestigd_op})` : ''}`);
+  out('boekingen:');
+  for (const b of t.bookings) out(`  #${b.journaalpost_id} ${b.soort}: ${b.rekening} ${b.bedrag > 0 ? 'D' : 'C'} ${formatEuros(Math.abs(b.bedrag))}`);
+  for (const a of t.audit) out(`audit: ${formatMoment(a.op).replace('T', ' ')} ${a.actie} (${a.actor})${a.reden ? `: ${a.reden}` : ''}`);
+  return true;
+}
+
+async function holderByBsn(db: Db, bsn: string): Promise<number> {
+  const r = await db.query<{ id: number }>(`SELECT id FROM budgethouders WHERE bsn = $1`, [bsn]);
+  if (r.rows.length === 0) throw new AppError('NIET_GEVONDEN', `er is geen budgethouder met BSN ${bsn.slice(0, 2)}…${bsn.slice(-2)}`);
+  return r.rows[0]!.id;
+}
 
 interface Ctx {
   withDb: <T>(fn: (db: Db, config: Config) => Promise<T>) => Promise<T>;
@@ -68,6 +93,34 @@ export function addYearEndCommands(program: Command, { withDb, io }: Ctx): void 
       await withDb(async (db, config) => {
         const r = await setOwnAmountRule(db, { verstrekker: o.verstrekker ?? null, wet: o.wet, soort: o.soort, geldig_van: o.van, geldig_tot: o.tot ?? null, percentage: o.percentage ?? null, minimum: o.minimum ?? null, maximum: o.maximum, bron: o.bron }, { actor: config.actor });
         io.out(`regel ${r.soort} ${r.verstrekker ?? 'landelijk'} ${r.wet} vanaf ${r.geldigVan}: maximaal ${formatEuros(r.maximum)} per jaar`);
+      });
+    });
+
+  const eb = program.command('eigen-bedrag').description('eigen bedragen van budgethouders: verantwoordingsvrij bedrag, reiskosten, administratiekosten (betaald aan de budgethouder)');
+  eb.command('aanvragen')
+    .description('vraagt een eigen bedrag aan voor een budgethouder: getoetst aan het jaarmaximum, ten laste van het budget, betaald in de volgende betaalrun')
+    .requiredOption('--bsn <bsn>', 'de budgethouder')
+    .requiredOption('--wet <wet>', 'WLZ, WMO_HH, WMO_BG of JW')
+    .requiredOption('--soort <soort>', 'verantwoordingsvrij, reiskosten of administratiekosten')
+    .requiredOption('--jaar <JJJJ>', 'het jaar')
+    .requiredOption('--bedrag <euro>', 'het bedrag')
+    .option('--id <aanvraag_id>', 'eigen id: dezelfde aanvraag nogmaals verandert niets')
+    .option('--omschrijving <tekst>', 'toelichting')
+    .action(async (o: { bsn: string; wet: string; soort: string; jaar: string; bedrag: string; id?: string; omschrijving?: string }) => {
+      await withDb(async (db, config) => {
+        const holderId = await holderByBsn(db, o.bsn);
+        const r = await requestOwnAmount(db, { aanvraagId: o.id, holderId, wet: o.wet, soort: o.soort, jaar: Number(o.jaar), bedrag: o.bedrag, omschrijving: o.omschrijving }, { actor: config.actor });
+        io.out(`${r.created ? 'goedgekeurd' : 'al ontvangen, niets veranderd'}: ${r.row.aanvraag_id} ${r.row.soort} ${r.row.jaar} ${formatEuros(r.row.bedrag)} (${r.row.status})`);
+      });
+    });
+  eb.command('lijst')
+    .description('alle eigen bedragen en teruggestorte stortingen')
+    .option('--jaar <JJJJ>', 'alleen dit jaar')
+    .action(async (o: { jaar?: string }) => {
+      await withDb(async (db) => {
+        for (const r of await listOwnAmounts(db, { jaar: o.jaar ? Number(o.jaar) : undefined })) {
+          io.out(`${r.aanvraag_id}\tbudgethouder ${r.budgethouder_id}\t${r.wet}\t${r.soort}\t${r.jaar}\t${formatEuros(r.bedrag)}\t${r.status}${r.betaling_id ? `\t${r.betaling_id}` : ''}`);
+        }
       });
     });
 }

@@ -174,6 +174,8 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     .action(async (id: string) => {
       await withDb(async (db) => {
         const t = await traceClaim(db, id);
+        // an own amount paid to the holder (issue #8) has its trace too
+        if (!t && (await (await import('./jaareinde.ts')).printOwnAmountTrace(db, id, io.out))) return;
         if (!t) throw new AppError('NIET_GEVONDEN', `declaratie '${id}' bestaat niet`);
         printTrace(t, io.out);
       });

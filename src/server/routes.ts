@@ -22,6 +22,7 @@ import { zorgovereenkomstenRoutes } from '../modules/zorgovereenkomsten/http/rou
 import { rapportagesRoutes } from '../modules/rapportages/http/routes.ts';
 import { signalenRoutes } from '../modules/signalen/http/routes.ts';
 import { tarievenRoutes } from '../modules/tarieven/http/routes.ts';
+import { eigenBedragenRoutes } from '../modules/eigenbedragen/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -42,4 +43,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...rapportagesRoutes,
   ...signalenRoutes,
   ...tarievenRoutes,
+  ...eigenBedragenRoutes,
 ];

@@ -133,6 +133,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /api/maximumtarieven': { body: { wet: 'WMO_HH', categorie: 'formeel_uur', geldig_van: '2030-01-01', bedrag: '70.00', bron: 'besluit pgb-tarieven 2030' } },
   'GET /api/eigen-bedrag-regels': {},
   'POST /api/eigen-bedrag-regels': { body: { wet: 'WMO_HH', soort: 'reiskosten', geldig_van: '2030-01-01', maximum: '300.00', bron: 'besluit pgb 2030, reiskosten' } },
+  // ---- eigen bedragen (src/modules/eigenbedragen/http/routes.ts): holder A (WMO_HH, GM0001) has no rule for reiskosten in 2026: refused (400);
+  // the representative names no holder (404), the back office names none either (404)
+  'POST /api/eigen-bedragen': { body: { wet: 'WMO_HH', soort: 'reiskosten', jaar: 2026, bedrag: '10.00' }, expect: { budgethouder: [400], vertegenwoordiger: [404], backoffice: [404] } },
+  'GET /api/eigen-bedragen': {},
 
   // ---- mutaties (src/modules/mutaties/http/routes.ts): the representative of two holders must say for which one
   'POST /api/mutaties': { body: { soort: 'adres', omschrijving: 'Verhuisd naar Dorpsstraat 1' }, expect: { vertegenwoordiger: [404] } },

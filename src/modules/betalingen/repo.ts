@@ -54,12 +54,12 @@ export interface PaymentRow {
 
 export async function insertRun(
   tx: Queryable,
-  run: { betaalrunId: string; datum: PlainDate; actor: string; now: Date; total: number; xml: string; sha256: string },
+  run: { betaalrunId: string; datum: PlainDate; actor: string; now: Date; total: number; xml: string; sha256: string; /** all payments, to holders too */ aantal?: number },
   payments: PaymentRow[],
 ): Promise<void> {
   await tx.query(
     `INSERT INTO betaalruns (betaalrun_id, datum, aangemaakt_op, actor, aantal, totaal, pain001, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [run.betaalrunId, run.datum, run.now, run.actor, payments.length, run.total, run.xml, run.sha256],
+    [run.betaalrunId, run.datum, run.now, run.actor, run.aantal ?? payments.length, run.total, run.xml, run.sha256],
   );
   const posts = payments.flatMap((p) => p.claims.map((c) => ({ p, c })));
   if ('copyFrom' in tx) {

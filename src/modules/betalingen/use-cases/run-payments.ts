@@ -18,6 +18,7 @@ import { booking, ONDERWEG, payableAccount, postEntries } from '../../ledger/ind
 import { buildPain001 } from '../core/pain001.ts';
 import { planTransfers } from '../core/run.ts';
 import { heldClaims, insertRun, payableClaims, runFile, type PaymentRow } from '../repo.ts';
+import { holderPayable, insertHolderPayments, payableOwnAmounts, planHolderTransfers } from '../../eigenbedragen/index.ts';
 
 export interface PaymentRunOptions {
   date: string;
@@ -46,7 +47,9 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
     await tx.query(`SELECT pg_advisory_xact_lock(7262003)`);
     const { claims, providers } = await payableClaims(tx);
     const held = await heldClaims(tx);
-    if (claims.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, xml: null, held };
+    // Own amounts (verantwoordingsvrij bedrag, returned deposits, …) go to the holder's IBAN in the same run.
+    const toHolders = planHolderTransfers(await payableOwnAmounts(tx)).map((t) => ({ ...t, betalingId: newId('btl') }));
+    if (claims.length === 0 && toHolders.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, xml: null, held };
     const betaalrunId = newId('btr');
     const transfers = planTransfers(claims, providers);
     const payments: PaymentRow[] = transfers.map((t) => ({
@@ -58,17 +61,21 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
       omschrijving: t.remittance,
       claims: t.claims.map((c) => ({ declaratieId: c.declaratieId, bedrag: c.bedrag })),
     }));
-    const total = payments.reduce((s, p) => s + p.bedrag, 0) as Cents;
+    const total = (payments.reduce((s, p) => s + p.bedrag, 0) + toHolders.reduce((s, t) => s + t.amount, 0)) as Cents;
     const xml = buildPain001({
       messageId: betaalrunId,
       createdAt: now,
       executionDate: date as PlainDate,
       initiatingParty: opts.debtor.name,
       debtor: opts.debtor,
-      transfers: payments.map((p) => ({ endToEndId: p.betalingId, amount: p.bedrag as Cents, creditorName: p.naam, creditorIban: p.iban, remittance: p.omschrijving })),
+      transfers: [
+        ...payments.map((p) => ({ endToEndId: p.betalingId, amount: p.bedrag as Cents, creditorName: p.naam, creditorIban: p.iban, remittance: p.omschrijving })),
+        ...toHolders.map((t) => ({ endToEndId: t.betalingId, amount: t.amount as Cents, creditorName: t.naam, creditorIban: t.iban, remittance: t.remittance })),
+      ],
     });
     const sha256 = createHash('sha256').update(xml).digest('hex');
-    await insertRun(tx, { betaalrunId, datum: date, actor: opts.actor, now, total, xml, sha256 }, payments);
+    await insertRun(tx, { betaalrunId, datum: date, actor: opts.actor, now, total, xml, sha256, aantal: payments.length + toHolders.length }, payments);
+    await insertHolderPayments(tx, betaalrunId, toHolders.map((t) => ({ betalingId: t.betalingId, holderId: t.holderId, iban: t.iban, naam: t.naam, bedrag: t.amount, omschrijving: t.remittance, items: t.items })));
     await insertEvents(
       tx,
       payments.flatMap((p) =>
@@ -85,11 +92,14 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
     );
     await postEntries(
       tx,
-      payments.map((p) => booking('betaalrun', p.betalingId, `betaalrun ${betaalrunId}: ${p.claims.length} declaratie(s) aan ${p.zorgverlenerId}`, payableAccount(p.zorgverlenerId), ONDERWEG, p.bedrag)),
+      [
+        ...payments.map((p) => booking('betaalrun', p.betalingId, `betaalrun ${betaalrunId}: ${p.claims.length} declaratie(s) aan ${p.zorgverlenerId}`, payableAccount(p.zorgverlenerId), ONDERWEG, p.bedrag)),
+        ...toHolders.map((t) => booking('betaalrun', t.betalingId, `betaalrun ${betaalrunId}: ${t.items.length} eigen bedrag(en) aan budgethouder ${t.holderId}`, holderPayable(t.holderId), ONDERWEG, t.amount)),
+      ],
       opts.actor,
     );
-    await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length, claims: claims.length, total, sha256 }, at: now });
-    return { betaalrunId, payments: payments.length, claims: claims.length, total, xml, held };
+    await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length + toHolders.length, claims: claims.length, eigenBedragen: toHolders.reduce((s, t) => s + t.items.length, 0), total, sha256 }, at: now });
+    return { betaalrunId, payments: payments.length + toHolders.length, claims: claims.length, total, xml, held };
   });
 }
 

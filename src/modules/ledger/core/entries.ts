@@ -12,7 +12,7 @@ export const ACCOUNT_KINDS = [
   'onderweg', // sent to the bank in a payment run, not yet confirmed (credit)
   'bank', // the operator's bank account (debit)
   'tussenrekening', // bank entries that wait for a person (credit)
-  'uitbetaald_aan_budgethouder', // reserved for amounts paid to the holder
+  'uitbetaald_aan_budgethouder', // per holder: own amounts approved, not yet sent to the bank (credit)
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
@@ -49,6 +49,8 @@ export const ENTRY_KINDS = [
   'onbekende_bankpost', // bank ↔ suspense
   'loonheffing', // wage tax withheld from a carer's wage → payable to the tax authority
   'werkgeverspremies', // employer premiums: budget → payable to the tax authority
+  'eigen_bedrag', // budget (or own deposits) → payable to the holder: own amount, deposit returned
+  'budgetafsluiting', // year end: what is left of a budget → back to the funder
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

@@ -41,7 +41,9 @@ const CHECKS: { name: string; sql: string }[] = [
     sql: `SELECT 'budget ' || b.budget_id || ': toegekend ' || b.toegekend || ', besteed ' || COALESCE(l.som, 0) || ', beschikbaar ' || (-r.saldo) AS breach
             FROM budgetten b JOIN rekeningen r ON r.id = b.rekening_id
             LEFT JOIN (SELECT budget_id, sum(bedrag) AS som FROM (SELECT budget_id, bedrag FROM declaratie_lasten WHERE budget_id IS NOT NULL
-                                                                UNION ALL SELECT budget_id, bedrag FROM loon_lasten) x GROUP BY budget_id) l ON l.budget_id = b.budget_id
+                                                                UNION ALL SELECT budget_id, bedrag FROM loon_lasten
+                                                                UNION ALL SELECT budget_id, bedrag FROM eigen_bedrag_lasten WHERE budget_id IS NOT NULL
+                                                                UNION ALL SELECT budget_id, terug_naar_verstrekker FROM budgetafsluitingen) x GROUP BY budget_id) l ON l.budget_id = b.budget_id
            WHERE b.toegekend - COALESCE(l.som, 0) <> -r.saldo LIMIT 50`,
   },
   {
@@ -95,6 +97,44 @@ const CHECKS: { name: string; sql: string }[] = [
     sql: `SELECT 'loonstrook ' || l.loonstrook_id || ': verschil premies ' || l.verschil_premies || ', ten laste van budgetten ' || COALESCE(sum(ll.bedrag), 0) AS breach
             FROM loonstroken l LEFT JOIN loon_lasten ll ON ll.loonstrook_id = l.loonstrook_id
            GROUP BY l.loonstrook_id, l.verschil_premies HAVING COALESCE(sum(ll.bedrag), 0) <> l.verschil_premies LIMIT 50`,
+  },
+  // ---- the holder's own amounts and the year end (issue #8)
+  {
+    name: 'elk eigen bedrag is precies één keer geboekt, voor zijn bedrag',
+    sql: `SELECT 'eigen bedrag ' || e.aanvraag_id || ' (' || e.bedrag || ' cent): lasten ' || COALESCE(l.som, 0) || ', boekingen ' || COALESCE(j.n, 0) AS breach
+            FROM eigen_bedragen e
+            LEFT JOIN (SELECT aanvraag_id, sum(bedrag) AS som FROM eigen_bedrag_lasten GROUP BY aanvraag_id) l ON l.aanvraag_id = e.aanvraag_id
+            LEFT JOIN (SELECT referentie, count(*) AS n FROM journaalposten WHERE soort = 'eigen_bedrag' GROUP BY referentie) j ON j.referentie = e.aanvraag_id
+           WHERE COALESCE(l.som, 0) <> e.bedrag OR COALESCE(j.n, 0) <> 1 LIMIT 50`,
+  },
+  {
+    name: 'uit te betalen aan een budgethouder is de som van zijn goedgekeurde, onbetaalde eigen bedragen',
+    sql: `SELECT 'budgethouder ' || COALESCE(r.sleutel, e.houder) || ': uit te betalen ' || COALESCE(-r.saldo, 0) || ', eigen bedragen ' || COALESCE(e.som, 0) AS breach
+            FROM (SELECT sleutel, saldo FROM rekeningen WHERE soort = 'uitbetaald_aan_budgethouder') r
+            FULL JOIN (SELECT budgethouder_id::text AS houder, sum(bedrag) AS som FROM eigen_bedragen WHERE status = 'goedgekeurd' GROUP BY budgethouder_id) e ON e.houder = r.sleutel
+           WHERE COALESCE(-r.saldo, 0) <> COALESCE(e.som, 0) LIMIT 50`,
+  },
+  {
+    name: 'elk betaald eigen bedrag zit in één betaling aan die budgethouder, en elke betaling aan een budgethouder is de som van haar eigen bedragen',
+    sql: `SELECT breach FROM (
+            SELECT 'eigen bedrag ' || e.aanvraag_id || ' is betaald zonder betaling aan budgethouder ' || e.budgethouder_id AS breach
+              FROM eigen_bedragen e LEFT JOIN betalingen b ON b.betaling_id = e.betaling_id AND b.budgethouder_id = e.budgethouder_id
+             WHERE e.status = 'betaald' AND b.betaling_id IS NULL
+            UNION ALL
+            SELECT 'eigen bedrag ' || aanvraag_id || ' is goedgekeurd maar heeft al betaling ' || betaling_id FROM eigen_bedragen WHERE status = 'goedgekeurd' AND betaling_id IS NOT NULL
+            UNION ALL
+            SELECT 'betaling ' || b.betaling_id || ' aan budgethouder ' || b.budgethouder_id || ' (' || b.bedrag || ' cent) wijkt af van haar eigen bedragen (' || COALESCE(sum(e.bedrag), 0) || ' cent)'
+              FROM betalingen b LEFT JOIN eigen_bedragen e ON e.betaling_id = b.betaling_id
+             WHERE b.budgethouder_id IS NOT NULL GROUP BY b.betaling_id, b.budgethouder_id, b.bedrag HAVING COALESCE(sum(e.bedrag), 0) <> b.bedrag
+          ) x LIMIT 50`,
+  },
+  {
+    name: 'elke budgetafsluiting: wat terugging naar de verstrekker is precies één keer geboekt',
+    sql: `SELECT 'budgetafsluiting ' || a.budget_id || ': terug ' || a.terug_naar_verstrekker || ', geboekt ' || COALESCE(j.som, 0) AS breach
+            FROM budgetafsluitingen a
+            LEFT JOIN (SELECT p.referentie, sum(b.bedrag) AS som FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
+                        WHERE p.soort = 'budgetafsluiting' AND r.soort = 'budget' GROUP BY p.referentie) j ON j.referentie = a.budget_id
+           WHERE a.terug_naar_verstrekker <> COALESCE(j.som, 0) LIMIT 50`,
   },
   {
     name: 'elke betaalrun is de som van haar betalingen',
