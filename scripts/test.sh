@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The test command (`npm test`): type check, all tests on the embedded PGlite, then the database
-# tests again on PostgreSQL (PGB_TEST_POSTGRES_URL, default the local server at 127.0.0.1:5432).
-# In CI (CI=true) PostgreSQL must be reachable; on a developer's machine it is skipped with a
-# warning when it is not.
+# The test command (`npm test`): type check (server and portal), the portal's build, all tests on
+# the embedded PGlite, the browser tests (test/browser: the portals in Debian's Chromium,
+# /usr/bin/chromium), then the database tests again on PostgreSQL (PGB_TEST_POSTGRES_URL, default
+# the local server at 127.0.0.1:5432). In CI (CI=true) Chromium and PostgreSQL must be there; on a
+# developer's machine what is missing is skipped with a warning.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,14 +13,30 @@ if [ "$node_major" -lt 24 ]; then
   exit 2
 fi
 
-echo "== type check (tsc --noEmit)"
+echo "== type check (tsc --noEmit): server, then portal"
 npx tsc --noEmit -p .
+npx tsc --noEmit -p src/portal
 
-unit_and_db=( 'src/**/*.test.ts' 'test/**/*.test.ts' )
+echo "== portal build (vite build → dist/portal)"
+npx vite build --config src/portal/vite.config.ts --logLevel warn
+
+# every test file except the browser tests, which run on their own below
+mapfile -t unit_and_db < <(find src test -name '*.test.ts' -not -path 'test/browser/*' -not -path 'src/portal/*' | sort)
 db_only=( 'test/db/**/*.test.ts' )
 
 echo "== all tests, database tests on PGlite"
 env -u DATABASE_URL node --test --test-concurrency=2 "${unit_and_db[@]}"
+
+chromium="${PGB_CHROMIUM:-/usr/bin/chromium}"
+if [ -x "$chromium" ]; then
+  echo "== browser tests (Chromium: $chromium, PGlite)"
+  env -u DATABASE_URL PGB_CHROMIUM="$chromium" node --test --test-concurrency=1 'test/browser/**/*.test.ts'
+elif [ "${CI:-}" = "true" ]; then
+  echo "Chromium is not installed at $chromium; CI needs it for the browser tests (.ci/run installs it)" >&2
+  exit 1
+else
+  echo "WARNING: Chromium is not installed at $chromium: browser tests skipped (apt-get install chromium)" >&2
+fi
 
 pg_url="${PGB_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 if node -e "const pg=require('pg');const c=new pg.Client({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" "$pg_url"; then

@@ -3,7 +3,7 @@
  * database and calls a use case; the rules live in the modules.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig, type Config } from '../config/index.ts';
 import { openAppDb } from '../app/context.ts';
 import type { Db } from '../db/connection.ts';
@@ -20,9 +20,10 @@ import { exportCsv, EXPORTS, type ExportName } from '../modules/exports/index.ts
 import { printTrace } from './print.ts';
 import { runDemo } from './demo.ts';
 import { openDb } from '../db/connection.ts';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createApiClient, createDemoAccounts, createUser, DEFAULT_DEMO_PASSWORD, deactivateUser, revokeApiClient, setPassword, USER_ROLES, type UserRole } from '../modules/toegang/index.ts';
 import { buildApp } from '../server/app.ts';
+import { DEFAULT_PORTAL_DIR } from '../server/portal.ts';
 import { ROUTES } from '../server/routes.ts';
 import { createLogger } from '../server/logger.ts';
 import { randomBytes } from 'node:crypto';
@@ -278,6 +279,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           const app = await buildApp({ db, config, routes: ROUTES, logger: createLogger({ level: config.logLevel }) });
           const address = await app.listen({ port: config.port, host: config.host });
           io.out(`pgb serve: ${address} op ${db.description}; documentatie op ${address}/api/docs`);
+          io.out(existsSync(join(DEFAULT_PORTAL_DIR, 'index.html')) ? `pgb serve: de portalen op ${address}/ (log in met een account hierboven)` : `pgb serve: het portaal is niet gebouwd; npm run build:portal maakt het (${address}/ zegt hetzelfde)`);
           await stopRequested;
           io.out('pgb serve: gestopt met luisteren, lopende verzoeken worden afgemaakt');
           await app.close();

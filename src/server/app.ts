@@ -31,6 +31,7 @@ import { ROLES, type HandlerResult, type Principal, type RouteSpec } from './rou
 import { actorOf } from './scope.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problemFor, ProblemSchema, type ValidationItem } from './problem.ts';
 import { claimKey, releaseKey, requestHash, storeAnswer } from './idempotency.ts';
+import { DEFAULT_PORTAL_DIR, registerPortal } from './portal.ts';
 
 export interface BuildAppOptions {
   db: Db;
@@ -40,6 +41,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** the clock, for tests */
   now?: () => Date;
+  /** the built portal to serve at / (default dist/portal; null serves none) */
+  portalDir?: string | null;
 }
 
 /** How a request proved who it is. */
@@ -200,10 +203,11 @@ export async function buildApp(o: BuildAppOptions): Promise<FastifyInstance> {
     else if (p.body.status >= 500) req.log.error({ code: p.body.code, detail: p.body.detail }, 'fout');
     return reply.code(p.body.status).headers(p.headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(p.body));
   });
-  app.setNotFoundHandler((req, reply) => {
-    const p = problemFor(new HttpProblem('NIET_GEVONDEN', `${req.method} ${req.url.split('?')[0]} bestaat niet`), req.url.split('?')[0]!);
+  const answerNotFound = (reply: FastifyReply, method: string, path: string) => {
+    const p = problemFor(new HttpProblem('NIET_GEVONDEN', `${method} ${path} bestaat niet`), path);
     return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(p.body));
-  });
+  };
+  app.setNotFoundHandler((req, reply) => answerNotFound(reply, req.method, req.url.split('?')[0]!));
 
   // ---- the hooks of every API route
 
@@ -374,6 +378,8 @@ export async function buildApp(o: BuildAppOptions): Promise<FastifyInstance> {
     },
     logLevel: 'warn',
   });
+
+  if (o.portalDir !== null) await registerPortal(app, o.portalDir ?? DEFAULT_PORTAL_DIR, (reply, path) => answerNotFound(reply, 'GET', path));
 
   await app.ready();
   return app;

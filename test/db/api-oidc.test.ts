@@ -120,6 +120,11 @@ test(`sign-in through OpenID Connect with PKCE against a real provider (${STORE}
     // M. A.'s DigiD identity at the broker maps to holder A's account
     await createUser(w.db, { gebruikersnaam: 'houder-a-digid', naam: 'Houder A (DigiD)', rol: 'budgethouder', budgethouders: [WORLD.bsn.a], oidc: { issuer, sub: 's-houder-a' }, actor: 'test' });
 
+    await t.test('the sign-in page learns that OpenID Connect is configured', async () => {
+      const r = await fetch(`${appOrigin}/api/inlogopties`);
+      assert.deepEqual([r.status, await r.json()], [200, { oidc: true }]);
+    });
+
     await t.test('login → provider → callback: signed in as the mapped account, PKCE and state used', async () => {
       const jar = new CookieJar();
       const start = await fetch(`${appOrigin}/api/oidc/login?terug=/portaal/budget`, { redirect: 'manual' });

@@ -65,6 +65,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // OpenID Connect is not configured in the test world: both answer 404 (test/db/api-oidc.test.ts runs the flow)
   'GET /api/oidc/login': { query: { terug: '/portaal' }, expect: everyone([404]) },
   'GET /api/oidc/callback': { query: { code: 'x', state: 'y' }, expect: everyone([404]) },
+  'GET /api/inlogopties': {},
 
   // ---- the domain's routes: one entry per route, 'METHOD /url' exactly as in its RouteSpec
 

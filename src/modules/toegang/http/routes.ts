@@ -109,6 +109,15 @@ export const toegangRoutes: RouteSpec<any, any, any>[] = [
   }),
   defineRoute({
     method: 'GET',
+    url: '/api/inlogopties',
+    summary: 'Hoe men kan inloggen: of OpenID Connect (DigiD, eHerkenning via een makelaar) is ingesteld; voor de inlogpagina van het portaal',
+    tags: ['toegang'],
+    access: 'public',
+    response: { 200: z.object({ oidc: z.boolean().describe('true: GET /api/oidc/login werkt') }) },
+    handler: async ({ config }) => ({ body: { oidc: oidcSettings(config) !== undefined } }),
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/api/oidc/login',
     summary: 'Inloggen via OpenID Connect (DigiD, eHerkenning via een makelaar): stuurt door naar de identiteitsaanbieder',
     tags: ['toegang'],
