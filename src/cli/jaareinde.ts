@@ -11,7 +11,23 @@ import { formatEuros } from '../kernel/money.ts';
 import { AppError } from '../kernel/errors.ts';
 import { loadMaxTariffs, loadOwnAmountRules, setMaxTariff, setOwnAmountRule } from '../modules/tarieven/index.ts';
 import { listOwnAmounts, requestOwnAmount, traceOwnAmount } from '../modules/eigenbedragen/index.ts';
-import { formatMoment } from '../kernel/dates.ts';
+import { formatMoment, parseDate } from '../kernel/dates.ts';
+import { renameSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { closeYear, yearEndTables } from '../modules/jaareinde/index.ts';
+import { renderReport, type Format, type ReportTable } from '../modules/rapportages/index.ts';
+
+const TABLE_FORMATS = ['csv', 'xlsx', 'html', 'json'] as const;
+
+/** A table to a file, its format from --formaat or the extension; written beside it, then renamed. */
+async function writeTable(t: ReportTable, path: string, formaat: string | undefined): Promise<void> {
+  const f = (formaat ?? extname(path).slice(1).toLowerCase()) || 'csv';
+  if (!(TABLE_FORMATS as readonly string[]).includes(f)) throw new AppError('INVOER_ONGELDIG', `--formaat '${f}': kies uit ${TABLE_FORMATS.join(', ')}`);
+  const { data } = await renderReport(t, f as Format);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
 
 /** `pgb trace` of an own amount (when the id is not a claim's): request, charges, payment, bookings. */
 export async function printOwnAmountTrace(db: Db, id: string, out: (line: string) => void): Promise<boolean> {
@@ -120,6 +136,36 @@ export function addYearEndCommands(program: Command, { withDb, io }: Ctx): void 
       await withDb(async (db) => {
         for (const r of await listOwnAmounts(db, { jaar: o.jaar ? Number(o.jaar) : undefined })) {
           io.out(`${r.aanvraag_id}\tbudgethouder ${r.budgethouder_id}\t${r.wet}\t${r.soort}\t${r.jaar}\t${formatEuros(r.bedrag)}\t${r.status}${r.betaling_id ? `\t${r.betaling_id}` : ''}`);
+        }
+      });
+    });
+
+  program
+    .command('jaarafsluiting')
+    .description('sluit de toekenningen af die in het jaar eindigen (budgetafsluiting), boekt wat over is terug naar de verstrekker en geeft overgebleven eigen stortingen terug; nogmaals draaien verandert niets')
+    .requiredOption('--jaar <JJJJ>', 'het jaar (pas na 1 april van het jaar erna)')
+    .option('--datum <JJJJ-MM-DD>', 'de dag van afsluiten (standaard vandaag)')
+    .option('--uit <bestand>', 'de budgetafsluiting per toekenning als CSV, Excel (.xlsx), HTML of JSON')
+    .option('--afrekening <bestand>', 'de jaarafrekening per verstrekker als CSV, Excel (.xlsx), HTML of JSON')
+    .option('--formaat <formaat>', 'csv, xlsx, html of json (standaard: de extensie)')
+    .action(async (o: { jaar: string; datum?: string; uit?: string; afrekening?: string; formaat?: string }) => {
+      await withDb(async (db, config) => {
+        const today = o.datum === undefined ? undefined : parseDate(o.datum);
+        if (o.datum !== undefined && !today) throw new AppError('INVOER_ONGELDIG', `--datum '${o.datum}' is geen datum (JJJJ-MM-DD)`);
+        const r = await closeYear(db, { jaar: Number(o.jaar), actor: config.actor, today });
+        io.out(`jaarafsluiting ${r.jaar}: ${r.closed.length} toekenning(en) afgesloten, ${formatEuros(r.closed.reduce((s, c) => s + c.terugNaarVerstrekker, 0))} terug naar verstrekkers; ${r.returned.length} teruggave(n) van eigen stortingen (${formatEuros(r.returned.reduce((s, x) => s + x.bedrag, 0))})${r.closed.length + r.returned.length === 0 ? ': niets veranderd' : ''}`);
+        for (const k of r.kept) io.out(`  eigen stortingen blijven staan: budgethouder ${k.holderId} ${k.wet} ${formatEuros(k.bedrag)}: ${k.reden}`);
+        const tables = await yearEndTables(db, r.jaar);
+        for (const row of tables.jaarafrekening.rijen) {
+          io.out(`  ${row.verstrekker} ${row.wet}: ${row.budgetten} toekenning(en), toegekend ${formatEuros(Number(row.toegekend))}, besteed ${formatEuros(Number(row.besteed_declaraties))}, eigen bedragen ${formatEuros(Number(row.besteed_eigen_bedragen))}, terug ${formatEuros(Number(row.terug_naar_verstrekker))}`);
+        }
+        if (o.uit) {
+          await writeTable(tables.budgetafsluiting, o.uit, o.formaat);
+          io.out(`budgetafsluiting → ${o.uit}`);
+        }
+        if (o.afrekening) {
+          await writeTable(tables.jaarafrekening, o.afrekening, o.formaat);
+          io.out(`jaarafrekening → ${o.afrekening}`);
         }
       });
     });

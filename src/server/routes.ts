@@ -23,6 +23,7 @@ import { rapportagesRoutes } from '../modules/rapportages/http/routes.ts';
 import { signalenRoutes } from '../modules/signalen/http/routes.ts';
 import { tarievenRoutes } from '../modules/tarieven/http/routes.ts';
 import { eigenBedragenRoutes } from '../modules/eigenbedragen/http/routes.ts';
+import { jaareindeRoutes } from '../modules/jaareinde/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -44,4 +45,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...signalenRoutes,
   ...tarievenRoutes,
   ...eigenBedragenRoutes,
+  ...jaareindeRoutes,
 ];

@@ -138,6 +138,9 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // the representative names no holder (404), the back office names none either (404)
   'POST /api/eigen-bedragen': { body: { wet: 'WMO_HH', soort: 'reiskosten', jaar: 2026, bedrag: '10.00' }, expect: { budgethouder: [400], vertegenwoordiger: [404], backoffice: [404] } },
   'GET /api/eigen-bedragen': {},
+  // ---- jaareinde (src/modules/jaareinde/http/routes.ts): the world's allocations are of 2026, so closing 2025 finds nothing (test/db/jaarafsluiting.test.ts closes one)
+  'POST /api/jaarafsluiting': { body: { jaar: 2025 } },
+  'GET /api/jaarafsluiting/:jaar': { params: { jaar: 2025 }, query: { formaat: 'csv' } },
 
   // ---- mutaties (src/modules/mutaties/http/routes.ts): the representative of two holders must say for which one
   'POST /api/mutaties': { body: { soort: 'adres', omschrijving: 'Verhuisd naar Dorpsstraat 1' }, expect: { vertegenwoordiger: [404] } },
