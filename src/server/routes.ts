@@ -24,6 +24,7 @@ import { signalenRoutes } from '../modules/signalen/http/routes.ts';
 import { tarievenRoutes } from '../modules/tarieven/http/routes.ts';
 import { eigenBedragenRoutes } from '../modules/eigenbedragen/http/routes.ts';
 import { jaareindeRoutes } from '../modules/jaareinde/http/routes.ts';
+import { loonadministratieRoutes } from '../modules/loonadministratie/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -46,4 +47,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...tarievenRoutes,
   ...eigenBedragenRoutes,
   ...jaareindeRoutes,
+  ...loonadministratieRoutes,
 ];

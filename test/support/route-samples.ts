@@ -169,4 +169,14 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/budgethouders/:id/kwartaaloverzicht': { params: (w) => ({ id: w.holderIds.a }), query: { kwartaal: '2026-Q4' }, expect: { vertegenwoordiger: [404] } },
   'GET /api/steekproef': { query: { aantal: '5', zaad: 'matrix' } },
   'GET /api/signalen': {},
+
+  // ---- loonadministratie (src/modules/loonadministratie/http/routes.ts): the world has no payroll, so a payslip or an
+  // annual statement is not found for anyone (test/db/api-loonadministratie.test.ts shows them on a payroll world);
+  // holder A records the (no-)payroll choice on its contract for services W-ZOK-A; the payroll run finds nothing to do.
+  'GET /api/loonstroken': { query: { periode: '2026-10' } },
+  'GET /api/loonstroken/:id': { params: { id: 'lst:W-ZOK-A:2026-10:1' }, expect: { budgethouder: [404], vertegenwoordiger: [404], zorgverlener: [404], backoffice: [404], auditor: [404] } },
+  'GET /api/budgethouders/:id/jaaropgave': { params: (w) => ({ id: w.holderIds.a }), query: { zorgverlener: 'ZV1', jaar: '2026' }, expect: { budgethouder: [404], vertegenwoordiger: [404], zorgverlener: [404], backoffice: [404], auditor: [404] } },
+  'GET /api/loonoverzicht': { query: { periode: '2026-10', formaat: 'csv' } },
+  'PUT /api/zorgovereenkomsten/:id/loonafspraak': { params: { id: 'W-ZOK-A' }, body: { dagen_per_week: 2, loonadministratie: false, reden: 'overeenkomst van opdracht: bruto' }, expect: { vertegenwoordiger: [404] } },
+  'POST /api/loonruns': { body: { periode: '2026-10' } },
 };
