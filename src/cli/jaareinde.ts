@@ -15,6 +15,7 @@ import { formatMoment, parseDate } from '../kernel/dates.ts';
 import { renameSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { closeYear, yearEndTables } from '../modules/jaareinde/index.ts';
+import { extendFallback, markProvisional } from '../modules/terugval/index.ts';
 import { renderReport, type Format, type ReportTable } from '../modules/rapportages/index.ts';
 
 const TABLE_FORMATS = ['csv', 'xlsx', 'html', 'json'] as const;
@@ -167,6 +168,34 @@ export function addYearEndCommands(program: Command, { withDb, io }: Ctx): void 
           await writeTable(tables.jaarafrekening, o.afrekening, o.formaat);
           io.out(`jaarafrekening → ${o.afrekening}`);
         }
+      });
+    });
+
+  const tv = program.command('terugval').description('terugvaltoekenningen: voorlopige toekenningen markeren en in bulk verlengen als een verstrekker te laat is');
+  tv.command('voorlopig')
+    .description('markeert toekenningen (versies) als voorlopig (ambtshalve)')
+    .argument('<toekenning_id...>')
+    .requiredOption('--reden <tekst>', 'waarom ze voorlopig zijn')
+    .action(async (ids: string[], o: { reden: string }) => {
+      await withDb(async (db, config) => {
+        const r = await markProvisional(db, { toekenningen: ids, reden: o.reden }, { actor: config.actor });
+        io.out(`${r.marked} toekenning(en) als voorlopig gemarkeerd${r.marked < ids.length ? ` (${ids.length - r.marked} waren dat al)` : ''}`);
+      });
+    });
+  tv.command('verleng')
+    .description('verlengt de voorlopige toekenningen van een verstrekker tot een datum, met de uitzonderingslijst; --droog toont de lijst zonder iets vast te leggen')
+    .requiredOption('--verstrekker <code>', 'de verstrekker die te laat is')
+    .requiredOption('--tot <JJJJ-MM-DD>', 'de nieuwe einddatum')
+    .option('--wet <wet>', 'alleen deze wet')
+    .option('--droog', 'alleen de lijst: niets vastleggen')
+    .option('--reden <tekst>', 'het besluit om te verlengen (verplicht zonder --droog)', '')
+    .action(async (o: { verstrekker: string; tot: string; wet?: string; droog?: boolean; reden: string }) => {
+      await withDb(async (db, config) => {
+        const r = await extendFallback(db, { verstrekker: o.verstrekker, wet: o.wet ?? null, tot: o.tot, reden: o.reden, dryRun: o.droog === true }, { actor: config.actor });
+        io.out(`${r.dryRun ? 'droog (niets vastgelegd)' : r.run}: ${r.extended.length} ${r.dryRun ? 'te verlengen' : 'verlengd'}, ${r.exceptions.length} niet verlengd`);
+        for (const e of r.extended) io.out(`  verleng\t${e.budgetId}\t${e.was.einddatum} → ${e.einddatum}\t${formatEuros(e.was.bedrag)} → ${formatEuros(e.bedrag)}\t${e.toekenningId}`);
+        for (const x of r.exceptions) io.out(`  niet\t${x.budgetId}\t${x.codes.join(',')}\t${x.reden}`);
+        if (r.claims && Object.keys(r.claims).length > 0) io.out(`  declaraties opnieuw gecontroleerd: ${Object.entries(r.claims).map(([k, n]) => `${n} ${k}`).join(', ')}`);
       });
     });
 }

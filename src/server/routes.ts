@@ -25,6 +25,7 @@ import { tarievenRoutes } from '../modules/tarieven/http/routes.ts';
 import { eigenBedragenRoutes } from '../modules/eigenbedragen/http/routes.ts';
 import { jaareindeRoutes } from '../modules/jaareinde/http/routes.ts';
 import { loonadministratieRoutes } from '../modules/loonadministratie/http/routes.ts';
+import { terugvalRoutes } from '../modules/terugval/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -48,4 +49,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...eigenBedragenRoutes,
   ...jaareindeRoutes,
   ...loonadministratieRoutes,
+  ...terugvalRoutes,
 ];

@@ -141,6 +141,9 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // ---- jaareinde (src/modules/jaareinde/http/routes.ts): the world's allocations are of 2026, so closing 2025 finds nothing (test/db/jaarafsluiting.test.ts closes one)
   'POST /api/jaarafsluiting': { body: { jaar: 2025 } },
   'GET /api/jaarafsluiting/:jaar': { params: { jaar: 2025 }, query: { formaat: 'csv' } },
+  // ---- terugval (src/modules/terugval/http/routes.ts): mark holder C's allocation provisional; a dry run for GM0001 lists it (test/db/terugval.test.ts extends)
+  'POST /api/terugval/voorlopig': { body: { toekenningen: [WORLD.allocations.c], reden: 'ambtshalve vastgesteld, verstrekker te laat' } },
+  'POST /api/terugval': { body: { verstrekker: 'GM0001', tot: '2027-03-31', droog: true } },
 
   // ---- mutaties (src/modules/mutaties/http/routes.ts): the representative of two holders must say for which one
   'POST /api/mutaties': { body: { soort: 'adres', omschrijving: 'Verhuisd naar Dorpsstraat 1' }, expect: { vertegenwoordiger: [404] } },
