@@ -153,6 +153,36 @@ test(`payroll: monthly and hourly pay, net payment, payable to the tax authority
     // Recalculation without new claims: nothing changed, so no new version.
     const re = await runPayroll(db, { periode: '2026-05', herberekenVanaf: '2026-01', actor: 'test', now: later });
     assert.equal(re.loonrunId, null);
+
+    // A change with retroactive effect: the carer chose the tax credit from April. Recalculating April
+    // (1,209.60, table wage 13,392 a year) with credits:
+    //   bracket tax 4,787 (as above); AHK 3,115 (13,392 ≤ 29,736); ARK 996 + (13,392 − 11,965) × 31.009%
+    //   = 996 + 442.49843 = 1,438.49843 → up 1,439; tax 4,787 − 3,115 − 1,439 = 233 → / 12 = 19.42
+    //   special rate with credits, annual wage 14,515.20 in the row from 11,965: 4.741% × 89.60 =
+    //   4.247936 → 4.25; tax 23.67 (was 430.95): 407.28 to give back; premiums unchanged.
+    // No claim is paid in that run, so the refund stays open and no booking is made.
+    await recordPayrollChoice(db, { zorgovereenkomstId: 'Z-U', dagenPerWeek: 3, loonadministratie: true, heffingskorting: true, vastContract: false, reden: 'zorgverlener kiest heffingskorting vanaf april' }, { actor: 'test', now: later });
+    const herb = await runPayroll(db, { periode: '2026-05', herberekenVanaf: '2026-04', actor: 'test', now: later });
+    assert.deepEqual(herb.loonstroken.map((x) => [x.loonstrook_id, x.loonheffing, x.verschil_loonheffing, x.verschil_premies]), [['lst:Z-U:2026-04:3', 2367, -40728, 0]]);
+    assert.equal(herb.ingehouden, 0);
+    assert.equal(await belastingdienst(db), 108481 + 6091 + 3825);
+    await assertLedgerOk(db);
+    // May: 10 hours × 17.28 = 172.80 with credits: wage 160.00, annual 1,920 → table 1,890; bracket
+    // tax 1,890 × 35.75% = 675.675 → 675; credits 3,115 + ARK 1,890 × 8.324% = 157.3236 → 158 exceed
+    // it: tax 0; special rate 0% (annual wage 2,073.60 below the first row, 11,366). The open refund
+    // of 407.28 is given back with this claim: it is paid 172.80 + 407.28 = 580.08.
+    // Premiums on 172.80: 13.37472 → 13.37, 10.83456 → 10.83, 0.864 → 0.86, 2.62656 → 2.63, 10.5408 → 10.54 = 38.23.
+    const may = Array.from({ length: 5 }, (_, i) => claimLine('U-MEI', HOLDER.b, 'ZV2', `2026-05-0${i + 4}`, '2', '17.28', { received: '2026-05-25T09:00:00+02:00' }));
+    await load(db, 'declaraties', csv(CLAIM_HEADER, may));
+    const june = new Date('2026-05-26T10:00:00+02:00');
+    const mayRun = await runPayroll(db, { periode: '2026-05', actor: 'test', now: june });
+    assert.deepEqual(mayRun.loonstroken.map((x) => [x.loonstrook_id, x.brutoloon, x.loonheffing, x.werkgeverspremies]), [['lst:Z-U:2026-05:1', 17280, 0, 3823]]);
+    assert.equal(mayRun.ingehouden, -40728);
+    const pay3 = await runPayments(db, { date: '2026-05-27', actor: 'test', debtor: DEBTOR, now: june });
+    assert.equal(pay3.total, 58008);
+    // the payable to the tax authority drops by the refund and rises by May's premiums
+    assert.equal(await belastingdienst(db), 108481 + 6091 + 3825 - 40728 + 3823);
+    await assertLedgerOk(db);
   } finally {
     await close();
   }
