@@ -39,6 +39,7 @@ export async function printOwnAmountTrace(db: Db, id: string, out: (line: string
   out(`  bedrag ${formatEuros(r.bedrag)}, budgethouder ${r.budgethouder_id}, aangevraagd ${formatMoment(r.aangevraagd_op).replace('T', ' ')} door ${r.aangevraagd_door}: ${r.omschrijving}`);
   out('ten laste van:');
   for (const c of t.charges) out(`  ${c.bron === 'budget' ? `toekenning ${c.budget_id}` : 'eigen storting'} ${formatEuros(c.bedrag)}`);
+  if (r.teruggeboekte_betalingen && r.teruggeboekte_betalingen.length > 0) out(`teruggeboekte betalingen: ${r.teruggeboekte_betalingen.join(', ')}`);
   if (t.payment) out(`betaling: ${t.payment.betaling_id} in ${t.payment.betaalrun_id} aan ${t.payment.iban}: ${formatEuros(t.payment.bedrag)} ${t.payment.status}${t.payment.bevestigd_op ? ` (bevestigd ${t.payment.bevestigd_op})` : ''}`);
   out('boekingen:');
   for (const b of t.bookings) out(`  #${b.journaalpost_id} ${b.soort}: ${b.rekening} ${b.bedrag > 0 ? 'D' : 'C'} ${formatEuros(Math.abs(b.bedrag))}`);

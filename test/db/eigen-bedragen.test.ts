@@ -10,7 +10,10 @@ import { AGREEMENT_HEADER, ALLOCATION_HEADER, CLAIM_HEADER, HOLDER, agreement, a
 import { syntheticBsn, syntheticIban } from '../../src/kernel/synthetic.ts';
 import { runLedgerCheck } from '../../src/modules/ledger/index.ts';
 import { runPayments } from '../../src/modules/betalingen/index.ts';
-import { requestOwnAmount, traceOwnAmount } from '../../src/modules/eigenbedragen/index.ts';
+import { heldOwnAmounts, requestOwnAmount, traceOwnAmount } from '../../src/modules/eigenbedragen/index.ts';
+import { buildCamt053, readBankStatement } from '../../src/modules/bank/index.ts';
+import type { Cents } from '../../src/kernel/money.ts';
+import type { PlainDate } from '../../src/kernel/dates.ts';
 import { AppError } from '../../src/kernel/errors.ts';
 
 const D = syntheticBsn(504);
@@ -76,6 +79,25 @@ test(`verantwoordingsvrij bedrag: yearly maximum, booked on the budget, paid onc
       'betaalrun onderweg:operator -25000',
     ]);
     assert.deepEqual(trace.audit.map((a) => a.actie), ['eigen_bedrag.aanvraag']);
+
+    // the bank returns the transfer to holder D: the own amounts are open again and wait while the IBAN is the same
+    const paid = rows.rows[1]!.betaling_id!;
+    await readBankStatement(db, {
+      path: 'retour.xml',
+      actor: 'test',
+      content: buildCamt053({
+        messageId: 'RT-1', createdAt: new Date('2026-11-26T18:00:00+01:00'),
+        statements: [{ statementId: 'RT-1', account: DEBTOR.iban, openingBalance: 0 as Cents, entries: [
+          { entryRef: 'R1', direction: 'CRDT', bookingDate: '2026-11-26' as PlainDate, transactions: [{ amount: 250_00 as Cents, originalEndToEndId: paid, returnReason: 'AC04', counterpartyName: 'Houder D', counterpartyIban: D_IBAN }] },
+        ] }],
+      }),
+    });
+    const reopened = await db.query<{ aanvraag_id: string; status: string; betaling_id: string | null }>(`SELECT aanvraag_id, status, betaling_id FROM eigen_bedragen WHERE budgethouder_id = $1 ORDER BY aanvraag_id`, [holderD]);
+    assert.deepEqual(reopened.rows, [{ aanvraag_id: 'VVB-D-1', status: 'goedgekeurd', betaling_id: null }, { aanvraag_id: 'VVB-D-2', status: 'goedgekeurd', betaling_id: null }]);
+    const afterReturn = await runLedgerCheck(db);
+    assert.ok(afterReturn.ok, JSON.stringify(afterReturn.results.filter((r) => r.breaches.length > 0)));
+    assert.deepEqual(await heldOwnAmounts(db), [{ budgethouder_id: holderA, aantal: 1, bedrag: 100_00 }, { budgethouder_id: holderD, aantal: 2, bedrag: 250_00 }].sort((x, y) => x.budgethouder_id - y.budgethouder_id));
+    assert.equal((await runPayments(db, { date: '2026-11-27', actor: 'test', debtor: DEBTOR, now: new Date('2026-11-26T19:00:00+01:00') })).betaalrunId, null, 'not sent to the same IBAN again');
 
     // the ledger check sees a tampered own amount
     await db.query(`UPDATE eigen_bedragen SET bedrag = bedrag + 1 WHERE aanvraag_id = 'VVB-A-1'`);

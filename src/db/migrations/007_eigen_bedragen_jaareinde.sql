@@ -126,3 +126,7 @@ CREATE TABLE voorlopige_toekenningen (
   op timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX voorlopige_toekenningen_budget ON voorlopige_toekenningen (budget_id);
+
+-- A payment to a holder that the bank returned: its own amounts are open again; the payments they
+-- were in before are kept here for the trace and the ledger check.
+ALTER TABLE eigen_bedragen ADD COLUMN teruggeboekte_betalingen text[] NOT NULL DEFAULT '{}';

@@ -10,14 +10,14 @@ export async function storedStatement(tx: Queryable, id: string): Promise<{ sha2
 export async function lookups(tx: Queryable, ibans: string[], clientnummers: number[], e2e: string[]) {
   const funders = await tx.query<{ iban: string; code: string }>(`SELECT iban, code FROM verstrekkers WHERE iban = ANY($1::text[])`, [ibans]);
   const holders = await tx.query<{ clientnummer: number; id: number }>(`SELECT clientnummer, id FROM budgethouders WHERE clientnummer = ANY($1::bigint[])`, [clientnummers]);
-  const payments = await tx.query<{ betaling_id: string; zorgverlener_id: string; bedrag: number; status: KnownPayment['status'] }>(
-    `SELECT betaling_id, zorgverlener_id, bedrag, status FROM betalingen WHERE betaling_id = ANY($1::text[]) FOR UPDATE`,
+  const payments = await tx.query<{ betaling_id: string; zorgverlener_id: string | null; budgethouder_id: number | null; bedrag: number; status: KnownPayment['status'] }>(
+    `SELECT betaling_id, zorgverlener_id, budgethouder_id, bedrag, status FROM betalingen WHERE betaling_id = ANY($1::text[]) FOR UPDATE`,
     [e2e],
   );
   return {
     fundersByIban: new Map(funders.rows.map((f) => [f.iban, f.code])),
     holdersByClientnummer: new Map(holders.rows.map((h) => [h.clientnummer, h.id])),
-    payments: new Map(payments.rows.map((p) => [p.betaling_id, { betalingId: p.betaling_id, zorgverlenerId: p.zorgverlener_id, bedrag: p.bedrag, status: p.status }])),
+    payments: new Map(payments.rows.map((p) => [p.betaling_id, { betalingId: p.betaling_id, zorgverlenerId: p.zorgverlener_id, budgethouderId: p.budgethouder_id, bedrag: p.bedrag, status: p.status }])),
   };
 }
 

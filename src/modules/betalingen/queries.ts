@@ -35,7 +35,10 @@ export interface PaymentView {
   betaling_id: string;
   betaalrun_id: string;
   uitvoeringsdatum: PlainDate;
-  zorgverlener_id: string;
+  /** null for a payment to a holder (own amounts) */
+  zorgverlener_id: string | null;
+  /** the holder paid (own amounts, issue #8), else null */
+  budgethouder_id: number | null;
   naam: string;
   iban: string;
   bedrag: number;
@@ -64,7 +67,7 @@ export async function listPayments(
   f: { zorgverlener?: string | null; betaalrun?: string | null; limit: number; offset: number },
 ): Promise<(PaymentView & { declaraties: PaidClaimView[] })[]> {
   const r = await db.query<PaymentView>(
-    `SELECT b.betaling_id, b.betaalrun_id, r.datum AS uitvoeringsdatum, b.zorgverlener_id, b.naam, b.iban, b.bedrag, b.omschrijving, b.status,
+    `SELECT b.betaling_id, b.betaalrun_id, r.datum AS uitvoeringsdatum, b.zorgverlener_id, b.budgethouder_id, b.naam, b.iban, b.bedrag, b.omschrijving, b.status,
             b.bevestigd_op, b.teruggeboekt_op, b.terugboekreden
        FROM betalingen b JOIN betaalruns r ON r.betaalrun_id = b.betaalrun_id
       WHERE ($1::text IS NULL OR b.zorgverlener_id = $1)

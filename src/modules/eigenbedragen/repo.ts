@@ -17,6 +17,7 @@ export interface OwnAmountRow {
   aangevraagd_door: string;
   aangevraagd_op: Date;
   inhoud: string;
+  teruggeboekte_betalingen?: string[];
 }
 
 export async function ownAmountById(tx: Queryable, id: string): Promise<OwnAmountRow | undefined> {
@@ -106,18 +107,21 @@ export async function payableOwnAmounts(tx: Queryable): Promise<PayableOwnAmount
     `SELECT e.aanvraag_id, e.budgethouder_id, h.clientnummer, h.naam, h.iban, e.soort, e.jaar, e.bedrag
        FROM eigen_bedragen e JOIN budgethouders h ON h.id = e.budgethouder_id
       WHERE e.status = 'goedgekeurd' AND e.betaling_id IS NULL AND h.iban IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM betalingen b WHERE b.budgethouder_id = h.id AND b.status = 'teruggeboekt' AND b.iban = h.iban)
       ORDER BY e.aangevraagd_op, e.aanvraag_id
       FOR UPDATE OF e`,
   );
   return r.rows.map((x) => ({ aanvraagId: x.aanvraag_id, holderId: x.budgethouder_id, clientnummer: x.clientnummer, naam: x.naam, iban: x.iban, soort: x.soort, jaar: x.jaar, bedrag: x.bedrag }));
 }
 
-/** Own amounts that wait because the holder's IBAN is not known. */
+/** Own amounts that wait: the holder's IBAN is not known, or the bank returned a payment to it. */
 export async function heldOwnAmounts(tx: Queryable): Promise<{ budgethouder_id: number; aantal: number; bedrag: number }[]> {
   const r = await tx.query<{ budgethouder_id: number; aantal: number; bedrag: number }>(
     `SELECT e.budgethouder_id, count(*)::int AS aantal, sum(e.bedrag)::bigint AS bedrag
        FROM eigen_bedragen e JOIN budgethouders h ON h.id = e.budgethouder_id
-      WHERE e.status = 'goedgekeurd' AND h.iban IS NULL GROUP BY e.budgethouder_id ORDER BY e.budgethouder_id`,
+      WHERE e.status = 'goedgekeurd'
+        AND (h.iban IS NULL OR EXISTS (SELECT 1 FROM betalingen b WHERE b.budgethouder_id = h.id AND b.status = 'teruggeboekt' AND b.iban = h.iban))
+      GROUP BY e.budgethouder_id ORDER BY e.budgethouder_id`,
   );
   return r.rows;
 }
@@ -139,4 +143,13 @@ export async function insertHolderPayments(
     `UPDATE eigen_bedragen e SET status = 'betaald', betaling_id = u.betaling FROM unnest($1::text[], $2::text[]) AS u (id, betaling) WHERE e.aanvraag_id = u.id AND e.status = 'goedgekeurd'`,
     [items.map((x) => x[0]), items.map((x) => x[1])],
   );
+}
+
+/**
+ * A returned payment to a holder: its own amounts are approved and unpaid again. They wait (see
+ * payableOwnAmounts) until the holder's IBAN is another than the one the bank returned.
+ */
+export async function reopenOwnAmounts(tx: Queryable, paymentIds: string[]): Promise<void> {
+  if (paymentIds.length === 0) return;
+  await tx.query(`UPDATE eigen_bedragen SET status = 'goedgekeurd', teruggeboekte_betalingen = teruggeboekte_betalingen || betaling_id, betaling_id = NULL WHERE betaling_id = ANY($1::text[])`, [paymentIds]);
 }

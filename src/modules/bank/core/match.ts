@@ -11,7 +11,9 @@ import type { CamtEntry, CamtTransaction } from './camt053.ts';
 
 export interface KnownPayment {
   betalingId: string;
-  zorgverlenerId: string;
+  /** the provider paid, or null for a payment to a holder (own amounts, issue #8) */
+  zorgverlenerId: string | null;
+  budgethouderId?: number | null;
   bedrag: number;
   status: 'verzonden' | 'bevestigd' | 'teruggeboekt';
 }

@@ -13,6 +13,7 @@ import { insertEvents, recheckParkedClaims, type TraceEvent } from '../../declar
 import { BANK, booking, funderAccount, ONDERWEG, ownFundsAccount, payableAccount, postEntries, TUSSENREKENING, type JournalEntry } from '../../ledger/index.ts';
 import { parseCamt053 } from '../core/camt053.ts';
 import { classify, parseDepositReference } from '../core/match.ts';
+import { holderPayable, reopenOwnAmounts } from '../../eigenbedragen/index.ts';
 import { blockIbans, claimsOfPayments, insertLines, insertStatement, lookups, reopenClaims, setPaymentStatus, storedStatement, type BankLine } from '../repo.ts';
 
 export interface StatementResult {
@@ -95,7 +96,7 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
               paymentUpdates.push({ betalingId: c.payment.betalingId, status: 'teruggeboekt', date: e.bookingDate ?? null, reason: c.reason });
               returned.push(c.payment.betalingId);
               entries.push(
-                booking('terugboeking', c.payment.betalingId, `betaling ${c.payment.betalingId} teruggeboekt: ${c.reason}`, c.previous === 'bevestigd' ? BANK : ONDERWEG, payableAccount(c.payment.zorgverlenerId), amount),
+                booking('terugboeking', c.payment.betalingId, `betaling ${c.payment.betalingId} teruggeboekt: ${c.reason}`, c.previous === 'bevestigd' ? BANK : ONDERWEG, c.payment.zorgverlenerId !== null ? payableAccount(c.payment.zorgverlenerId) : holderPayable(c.payment.budgethouderId!), amount),
               );
               break;
             case 'open':
@@ -134,6 +135,7 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
       await insertEvents(tx, events, opts.actor, now);
       await setPaymentStatus(tx, paymentUpdates);
       await reopenClaims(tx, returned);
+      await reopenOwnAmounts(tx, returned);
       await blockIbans(tx, paymentUpdates.filter((u) => u.status === 'teruggeboekt').map((u) => ({ betalingId: u.betalingId, reason: u.reason ?? 'teruggeboekt' })));
       await postEntries(tx, entries, opts.actor);
       await writeAudit(tx, { actor: opts.actor, action: 'bank.afschrift', subject: s.statementId, reason: `bankafschrift ${file}`, details: { sha256, counts }, at: now });

@@ -20,8 +20,8 @@ export async function traceOwnAmount(db: Queryable, id: string): Promise<OwnAmou
   const bookings = await db.query<{ journaalpost_id: number; soort: string; rekening: string; bedrag: number }>(
     `SELECT p.id AS journaalpost_id, p.soort, r.soort || ':' || r.sleutel AS rekening, b.bedrag
        FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
-      WHERE p.referentie = $1 OR p.referentie = $2 ORDER BY p.id, b.bedrag DESC`,
-    [id, row.betaling_id ?? ''],
+      WHERE p.referentie = $1 OR p.referentie = $2 OR p.referentie = ANY($3::text[]) ORDER BY p.id, b.bedrag DESC`,
+    [id, row.betaling_id ?? '', row.teruggeboekte_betalingen ?? []],
   );
   const audit = await db.query<{ op: Date; actor: string; actie: string; reden: string | null }>(`SELECT op, actor, actie, reden FROM audit_log WHERE onderwerp = $1 ORDER BY id`, [id]);
   return { row, charges: charges.rows, payment, bookings: bookings.rows, audit: audit.rows };
