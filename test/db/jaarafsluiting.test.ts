@@ -103,6 +103,13 @@ test(`year end: closing figures, back to the funder, deposits returned once, ide
     const second = await pgb(t.target, 'jaarafsluiting', '--jaar', '2025', '--datum', '2026-05-01');
     assert.equal(second.code, 0, second.err);
     assert.match(second.out, /0 toekenning\(en\) afgesloten, 0\.00 terug naar verstrekkers; 0 teruggave\(n\) van eigen stortingen \(0\.00\): niets veranderd/);
+    const report = await pgb(t.target, 'rapport', 'jaarafrekening', '--van', '2025-01-01', '--tot', '2025-12-31', '--formaat', 'csv', '--verstrekker', 'GM0001');
+    assert.equal(report.code, 0, report.err);
+    assert.deepEqual(report.out.split('\n'), [
+      'verstrekker,wet,budgetten,toegekend,besteed_declaraties,besteed_eigen_bedragen,terug_naar_verstrekker,open_declaraties',
+      'GM0001,Jeugdwet,2,3000.00,900.00,0.00,2100.00,0',
+      'GM0001,Wmo hulp bij het huishouden,1,3000.00,300.00,0.00,2700.00,0',
+    ]);
     const controle = await pgb(t.target, 'controle');
     assert.equal(controle.code, 0, controle.out);
     assert.match(controle.out, /OK   elke budgetafsluiting: wat terugging naar de verstrekker is precies één keer geboekt/);

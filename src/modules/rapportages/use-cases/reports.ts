@@ -13,6 +13,7 @@ import { categoryChart, euros } from '../core/charts.ts';
 import { LAW_SHORT, reasonLabel } from '../core/labels.ts';
 import { dateName, monthOf, monthsCovering, percent, weeksCovering } from '../core/periods.ts';
 import { col, type Column, type ReportTable, type Row } from '../core/table.ts';
+import { yearEndTables } from '../../jaareinde/index.ts';
 import { amountFacts, awaitingFacts, flowFacts, funderFacts, openFacts, paymentFacts, receivedCount, refusalFacts, refusedPerHolder, timelinessFacts } from '../queries.ts';
 
 export interface ReportParams {
@@ -395,6 +396,26 @@ export const REPORTS = {
           ],
         }),
       };
+    },
+  },
+
+  // ---- the year end (issue #8, docs/year-end.md): the closings of the year in which --tot falls
+  budgetafsluiting: {
+    titel: 'Budgetafsluiting per toekenning (jaareinde)',
+    bron: 'issue #8 (jaareinde: budgetafsluiting); domain.md §5',
+    beschrijving: 'Per afgesloten toekenning van het jaar van --tot: toegekend, besteed aan declaraties, eigen bedragen, betaald uit eigen stortingen, terug naar de verstrekker, geparkeerde declaraties. Leeg zolang pgb jaarafsluiting voor dat jaar niet heeft gedraaid.',
+    async build(db, p, head) {
+      const t = (await yearEndTables(db, Number(p.tot.slice(0, 4)), p.scope.kind === 'verstrekker' ? p.scope.code : undefined)).budgetafsluiting;
+      return { ...head, kolommen: t.kolommen, rijen: t.rijen, toelichting: t.toelichting, grafiek: null };
+    },
+  },
+  jaarafrekening: {
+    titel: 'Jaarafrekening per verstrekker (jaareinde)',
+    bron: 'issue #8 (jaareinde: afrekening per verstrekker); domain.md §5',
+    beschrijving: 'Per verstrekker en wet over de afgesloten toekenningen van het jaar van --tot: gefinancierd, besteed, eigen bedragen, terug naar de verstrekker.',
+    async build(db, p, head) {
+      const t = (await yearEndTables(db, Number(p.tot.slice(0, 4)), p.scope.kind === 'verstrekker' ? p.scope.code : undefined)).jaarafrekening;
+      return { ...head, kolommen: t.kolommen, rijen: t.rijen, toelichting: t.toelichting, grafiek: null };
     },
   },
 } satisfies Record<string, ReportDef>;
