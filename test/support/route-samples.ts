@@ -87,6 +87,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     // the representative acts for two holders and names none: which one is not found
     expect: { vertegenwoordiger: [404] },
   },
+  'POST /api/zorgovereenkomsten/controle': {
+    body: { zorgverlener_id: 'ZV2', wet: 'WMO_HH', soort: 'opdracht', ingangsdatum: '2026-11-01', eenheid: 'uur', tarief: '31.00' },
+    expect: { vertegenwoordiger: [404] },
+  },
   'POST /api/zorgovereenkomsten/:id/delen': { params: { id: 'W-ZOK-A' }, expect: { budgethouder: [409], vertegenwoordiger: [404] } },
   'POST /api/zorgovereenkomsten/:id/ondertekenen': { params: { id: 'W-ZOK-A' }, expect: { zorgverlener: [409] } },
   'POST /api/zorgovereenkomsten/:id/accordering': {
@@ -157,6 +161,11 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /api/declaraties': {
     body: { zorgverlener_id: 'ZV1', zorgovereenkomst_id: 'W-ZOK-A', regels: [{ datum: '2026-10-12', eenheden: '1', tarief: '30.00' }] },
     expect: { vertegenwoordiger: [404], backoffice: [400] },
+  },
+  // checks without storing: the back office without a BSN hears what is missing (200, uitkomst onvolledig)
+  'POST /api/declaraties/controle': {
+    body: { zorgverlener_id: 'ZV1', zorgovereenkomst_id: 'W-ZOK-A', regels: [{ datum: '2026-10-12', eenheden: '1', tarief: '30.00' }] },
+    expect: { vertegenwoordiger: [404] },
   },
   'POST /api/declaraties/:id/goedkeuren': { params: { id: 'W-DCL-A' }, expect: { budgethouder: [409], vertegenwoordiger: [404] } },
   'POST /api/declaraties/:id/afwijzen': { params: { id: 'W-DCL-A' }, body: { reden: 'deze zorg is niet geleverd' }, expect: { budgethouder: [409], vertegenwoordiger: [404] } },

@@ -18,6 +18,7 @@ import { findClaim, holderById, listClaims, providerAgreement, type ClaimDetailR
 import { approveClaim, rejectClaim } from '../use-cases/approve-claim.ts';
 import { decideParkedClaim } from '../use-cases/decide-claim.ts';
 import { submitClaim, type SubmitClaimInput } from '../use-cases/submit-claim.ts';
+import { checkClaimDraft } from '../use-cases/check-claim-draft.ts';
 import { traceClaim } from '../use-cases/trace-claim.ts';
 import { workQueues } from '../use-cases/work-queues.ts';
 
@@ -210,6 +211,35 @@ export const declaratiesRoutes: RouteSpec<any, any, any>[] = [
       );
       const claim = await visibleClaim(db, principal, declaratieId);
       return { status: r.created ? 201 : 200, body: { ...presentDetail(claim, principal), nieuw: r.created } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/declaraties/controle',
+    summary:
+      'Een declaratie controleren zonder haar in te dienen: dezelfde regels en controles als POST /api/declaraties, maar er wordt niets opgeslagen. Zegt per regel en veld wat er mis is, of hoe de controle nu zou uitvallen (goedgekeurd, geparkeerd of afgekeurd, met reden en wat te doen)',
+    tags: ['declaraties'],
+    access: { roles: ['budgethouder', 'vertegenwoordiger', 'zorgverlener', 'backoffice'] },
+    body: submitBody,
+    handler: async ({ db, principal, body, now }) => {
+      const who = await submissionFor(db, principal!, body, now);
+      const r = await checkClaimDraft(
+        db,
+        {
+          bsn: who.bsn,
+          zorgverlenerId: who.zorgverlenerId,
+          zorgovereenkomstId: who.zorgovereenkomstId,
+          kanaal: who.kanaal ?? 'post',
+          regels: body.regels.map((l) => ({ datum: l.datum, eenheden: String(l.eenheden), tarief: l.tarief, omschrijving: l.omschrijving })),
+        },
+        { now },
+      );
+      if (r.uitkomst === 'onvolledig') {
+        return { body: { uitkomst: r.uitkomst, reden: null, melding: null, bedrag_centen: null, bedrag: null, problems: r.problems.map((p) => ({ in: 'body' as const, path: p.column.replace(/\[(\d+)\]/g, '.$1'), message: p.message })) } };
+      }
+      const m = money(r.bedrag);
+      if (r.uitkomst === 'goedgekeurd') return { body: { uitkomst: r.uitkomst, reden: null, melding: null, bedrag_centen: m.centen, bedrag: m.euro, problems: [] } };
+      return { body: { uitkomst: r.uitkomst, reden: r.reden, melding: r.melding, bedrag_centen: m.centen, bedrag: m.euro, problems: [] } };
     },
   }),
   defineRoute({

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { defineRoute, notFound, type Principal, type RouteSpec } from '../../../server/route.ts';
 import { holderFilter, scopeOf } from '../../../server/scope.ts';
 import { EENHEDEN, WETTEN, ZOK_SOORTEN } from '../../../kernel/wet.ts';
+import { formatEuros } from '../../../kernel/money.ts';
 import type { Queryable } from '../../../db/connection.ts';
 import { agreementVersions, listAgreements } from '../repo.ts';
 import { decideAgreement, draftAgreement, shareAgreement, signAgreement } from '../use-cases/draft-and-sign.ts';
+import { checkAgreementDraft } from '../use-cases/check-draft.ts';
 
 const euros = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, 'een bedrag in euro\'s, bijv. 28.50');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD');
@@ -37,6 +39,31 @@ function holderOf(p: Principal, requested: number | undefined): number {
   if (p.budgethouders.length !== 1) notFound('kies voor welke budgethouder (budgethouder_id)');
   return p.budgethouders[0]!;
 }
+
+const draftBody = z.object({
+  budgethouder_id: z.number().int().optional(),
+  zorgverlener_id: z.string().min(1).max(64),
+  wet: z.enum(WETTEN),
+  soort: z.enum(ZOK_SOORTEN),
+  ingangsdatum: date,
+  einddatum: date.optional(),
+  eenheid: z.enum(EENHEDEN),
+  tarief: euros,
+  maandbedrag: euros.optional(),
+});
+
+/** The draft as the holder types it: every field text, read by the same rules as the draft itself. */
+const draftCheckBody = z.object({
+  budgethouder_id: z.number().int().optional(),
+  zorgverlener_id: z.string().max(64),
+  wet: z.string().max(20),
+  soort: z.string().max(40),
+  ingangsdatum: z.string().max(20),
+  einddatum: z.string().max(20).optional(),
+  eenheid: z.string().max(20),
+  tarief: z.string().max(20),
+  maandbedrag: z.string().max(20).optional(),
+});
 
 export const zorgovereenkomstenRoutes: RouteSpec<any, any, any>[] = [
   defineRoute({
@@ -80,22 +107,33 @@ export const zorgovereenkomstenRoutes: RouteSpec<any, any, any>[] = [
     tags: ['zorgovereenkomsten'],
     access: { roles: ['budgethouder', 'vertegenwoordiger'] },
     changesState: true,
-    body: z.object({
-      budgethouder_id: z.number().int().optional(),
-      zorgverlener_id: z.string().min(1).max(64),
-      wet: z.enum(WETTEN),
-      soort: z.enum(ZOK_SOORTEN),
-      ingangsdatum: date,
-      einddatum: date.optional(),
-      eenheid: z.enum(EENHEDEN),
-      tarief: euros,
-      maandbedrag: euros.optional(),
-    }),
+    body: draftBody,
     handler: async ({ db, principal, body, actor, now }) => {
       const holderId = holderOf(principal!, body.budgethouder_id);
       const h = await db.query<{ bsn: string }>(`SELECT bsn FROM budgethouders WHERE id = $1`, [holderId]);
       const r = await draftAgreement(db, { ...body, holderId, bsn: h.rows[0]!.bsn }, { actor, now });
       return { status: 201, body: { ...r, status: 'concept' } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/zorgovereenkomsten/controle',
+    summary:
+      'Een concept-zorgovereenkomst controleren zonder haar op te slaan, terwijl de budgethouder typt: verplichte velden en formaten, de zorgverlener, het minimumloon (blokkeert), en als waarschuwing een tarief boven het maximumtarief of geen budget voor de wet',
+    tags: ['zorgovereenkomsten'],
+    access: { roles: ['budgethouder', 'vertegenwoordiger'] },
+    body: draftCheckBody,
+    handler: async ({ db, principal, body }) => {
+      const holderId = holderOf(principal!, body.budgethouder_id);
+      const h = await db.query<{ bsn: string }>(`SELECT bsn FROM budgethouders WHERE id = $1`, [holderId]);
+      const r = await checkAgreementDraft(db, { ...body, holderId, bsn: h.rows[0]!.bsn });
+      return {
+        body: {
+          problems: r.problems.map((p) => ({ in: 'body' as const, path: p.column, message: p.message })),
+          waarschuwingen: r.waarschuwingen.map((w) => ({ path: w.column, message: w.message })),
+          maximumtarief: r.maximumtarief ? { bedrag_centen: r.maximumtarief.bedrag, bedrag: formatEuros(r.maximumtarief.bedrag), omschrijving: r.maximumtarief.omschrijving } : null,
+        },
+      };
     },
   }),
   defineRoute({
