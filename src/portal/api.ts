@@ -61,7 +61,7 @@ export class ApiFout extends Error {
   veldfouten(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const p of this.probleem.problems ?? []) {
-      const key = p.path ? p.path : p.column;
+      const key = veldnaam(p);
       if (!key) continue;
       out[key] = out[key] ? `${out[key]}; ${p.message}` : p.message;
     }
@@ -69,8 +69,13 @@ export class ApiFout extends Error {
   }
   /** Problems that belong to no field of the form (shown above it). */
   algemeen(velden: readonly string[]): string[] {
-    return (this.probleem.problems ?? []).filter((p) => !velden.includes(p.path ?? p.column ?? '')).map((p) => p.message);
+    return (this.probleem.problems ?? []).filter((p) => !velden.includes(veldnaam(p))).map((p) => p.message);
   }
+}
+
+/** A problem's field as the forms name it: `regels.0.tarief` (the server may write `regels[0].tarief`). */
+export function veldnaam(p: ProbleemItem): string {
+  return (p.path || p.column || '').replace(/\[(\d+)\]/g, '.$1');
 }
 
 let csrfToken: string | null = null;

@@ -74,3 +74,8 @@ export function iban(i: string | null | undefined): string {
 export function aantal(n: number): string {
   return n.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
 }
+
+/** Today in the Netherlands as YYYY-MM-DD. */
+export function vandaag(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}

@@ -1,22 +1,29 @@
 /**
  * Mijn PGB: the portal of the budget holder and of a representative (who switches between the
- * holders they act for). Its pages are in pages/budgethouder/.
+ * holders they act for in the page header). Its pages are in pages/budgethouder/.
  */
-import { Heading, Paragraph } from '../components/index.ts';
 import type { Portaal } from './portaal.ts';
-
-function Start() {
-  return (
-    <>
-      <Heading level={1}>Mijn PGB</Heading>
-      <Paragraph>Uw budget, zorgovereenkomsten en declaraties.</Paragraph>
-    </>
-  );
-}
+import { HouderKeuzeKop, HouderOmgeving } from '../pages/budgethouder/houder.tsx';
+import { Overzicht } from '../pages/budgethouder/Overzicht.tsx';
+import { Taken } from '../pages/budgethouder/Taken.tsx';
+import { DeclaratieDetail, DeclaratieNieuw, Declaraties } from '../pages/budgethouder/Declaraties.tsx';
+import { ZorgovereenkomstDetail, Zorgovereenkomsten } from '../pages/budgethouder/Zorgovereenkomsten.tsx';
+import { ZorgovereenkomstNieuw } from '../pages/budgethouder/ZorgovereenkomstNieuw.tsx';
 
 export const budgethouder: Portaal = {
   naam: 'Mijn PGB',
   basis: '/mijn-pgb',
   rollen: ['budgethouder', 'vertegenwoordiger'],
-  paginas: [{ pad: '', titel: 'Overzicht', menu: 'Overzicht', Component: Start }],
+  Omgeving: HouderOmgeving,
+  Kop: HouderKeuzeKop,
+  paginas: [
+    { pad: '', titel: 'Overzicht', menu: 'Mijn budget', Component: Overzicht },
+    { pad: 'taken', titel: 'Taken en berichten', menu: 'Taken', Component: Taken },
+    { pad: 'zorgovereenkomsten', titel: 'Zorgovereenkomsten', menu: 'Zorgovereenkomsten', Component: Zorgovereenkomsten },
+    { pad: 'zorgovereenkomsten/nieuw', titel: 'Nieuwe zorgovereenkomst', Component: ZorgovereenkomstNieuw },
+    { pad: 'zorgovereenkomsten/:id', titel: 'Zorgovereenkomst', Component: ZorgovereenkomstDetail },
+    { pad: 'declaraties', titel: 'Declaraties', menu: 'Declaraties', Component: Declaraties },
+    { pad: 'declaraties/nieuw', titel: 'Nieuwe declaratie', Component: DeclaratieNieuw },
+    { pad: 'declaraties/:id', titel: 'Declaratie', Component: DeclaratieDetail },
+  ],
 };

@@ -1,0 +1,114 @@
+/** Mijn PGB: the holder's claims (filter by status), a new claim, and one claim's trace. */
+import { useState } from 'react';
+import { useLocation } from 'react-router';
+import { api, query } from '../../api.ts';
+import { Alert, ButtonLink, Fout, Heading, Laden, Link, Paragraph, SelectField, StatusBadge, Table, useData } from '../../components/index.ts';
+import { euro, moment } from '../../format.ts';
+import { DECLARATIE_STATUS, redenUitleg } from '../gedeeld/labels.ts';
+import type { Declaratie, DeclaratieStatus, Lijst, Zorgovereenkomst } from '../gedeeld/types.ts';
+import { DeclaratieSpoor } from '../gedeeld/DeclaratieSpoor.tsx';
+import { DeclaratieFormulier } from '../gedeeld/DeclaratieFormulier.tsx';
+import { useHouder } from './houder.tsx';
+
+export function Declaraties() {
+  const h = useHouder();
+  const [status, setStatus] = useState('');
+  const d = useData((signal) => api.get<Lijst<Declaratie>>(`/api/declaraties${query({ budgethouder_id: h.id, status, limit: 200 })}`, { signal }), [h.id, status]);
+  return (
+    <>
+      <Heading level={1}>Declaraties</Heading>
+      <Paragraph>Elke declaratie met waar zij nu is. Kies een declaratie voor het hele spoor van ontvangst tot betaling.</Paragraph>
+      <Paragraph>
+        <ButtonLink to="/mijn-pgb/declaraties/nieuw" appearance="primary-action">
+          Nieuwe declaratie
+        </ButtonLink>
+      </Paragraph>
+      <SelectField
+        id="status-filter"
+        label="Toon"
+        value={status}
+        onChange={setStatus}
+        placeholder="Alle declaraties"
+        options={Object.entries(DECLARATIE_STATUS).map(([value, s]) => ({ value, label: s.label }))}
+      />
+      {d.laden && !d.data && <Laden wat="de declaraties" />}
+      {d.fout !== null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
+      {d.data && <DeclaratieTabel items={d.data.items} basis="/mijn-pgb/declaraties" tegenpartij="zorgverlener" />}
+    </>
+  );
+}
+
+export function DeclaratieTabel({ items, basis, tegenpartij }: { items: Declaratie[]; basis: string; tegenpartij: 'zorgverlener' | 'budgethouder' }) {
+  return (
+    <Table
+      caption={`Declaraties (${items.length})`}
+      rowKey={(c) => c.declaratie_id}
+      rows={items}
+      empty="Er zijn geen declaraties om te tonen."
+      columns={[
+        { key: 'id', header: 'Declaratie', cell: (c) => <Link to={`${basis}/${encodeURIComponent(c.declaratie_id)}`}>{c.declaratie_id}</Link> },
+        { key: 'wie', header: tegenpartij === 'zorgverlener' ? 'Zorgverlener' : 'Budgethouder', cell: (c) => (tegenpartij === 'zorgverlener' ? c.zorgverlener_naam : `${c.budgethouder_naam} (${c.clientnummer})`) },
+        { key: 'ontvangen', header: 'Ontvangen', cell: (c) => moment(c.ontvangen_op) },
+        { key: 'bedrag', header: 'Bedrag', cell: (c) => euro(c.bedrag_centen), numeric: true },
+        {
+          key: 'status',
+          header: 'Status',
+          cell: (c) => (
+            <>
+              <StatusBadge status={DECLARATIE_STATUS[c.status as DeclaratieStatus].kind}>{DECLARATIE_STATUS[c.status as DeclaratieStatus].label}</StatusBadge>
+              {c.reden && <span className="pgb-reden"> {redenUitleg(c.reden)}</span>}
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+export function DeclaratieNieuw() {
+  const h = useHouder();
+  const d = useData((signal) => api.get<Lijst<Zorgovereenkomst>>(`/api/zorgovereenkomsten${query({ status: 'geaccordeerd' })}`, { signal }), [h.id]);
+  return (
+    <>
+      <Paragraph>
+        <Link to="/mijn-pgb/declaraties">← Declaraties</Link>
+      </Paragraph>
+      <Heading level={1}>Nieuwe declaratie</Heading>
+      <Paragraph>Vul per dag de zorg in. Terwijl u typt, controleren wij de declaratie en zeggen wij wat u moet herstellen.</Paragraph>
+      {d.laden && !d.data && <Laden wat="de zorgovereenkomsten" />}
+      {d.fout !== null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
+      {d.data && (
+        <DeclaratieFormulier
+          key={h.id}
+          wie="budgethouder"
+          budgethouderId={h.id}
+          overeenkomsten={d.data.items.filter((z) => z.clientnummer === h.clientnummer)}
+          naVersturen={(id) => `/mijn-pgb/declaraties/${encodeURIComponent(id)}`}
+        />
+      )}
+    </>
+  );
+}
+
+export function DeclaratieDetail() {
+  const location = useLocation();
+  const verstuurd = (location.state as { verstuurd?: string } | null)?.verstuurd;
+  return (
+    <>
+      {verstuurd && (
+        <Alert type="ok" titel="Verstuurd">
+          <Paragraph>Declaratie {verstuurd} is ontvangen. Hieronder ziet u wat er mee gebeurt.</Paragraph>
+        </Alert>
+      )}
+      <DeclaratieSpoor
+        terug={{ pad: '/mijn-pgb/declaraties', tekst: 'Declaraties' }}
+        contact={(c) => (
+          <Paragraph>
+            Vragen over de zorg of de uren: {c.zorgverlener_naam}. Vragen over uw budget of de zorgovereenkomst: uw {c.wet === 'WLZ' ? 'zorgkantoor' : 'gemeente'}. Vragen over de betaling: het betaalbureau
+            (vermeld declaratie {c.declaratie_id}).
+          </Paragraph>
+        )}
+      />
+    </>
+  );
+}
