@@ -220,6 +220,8 @@ export const declaratiesRoutes: RouteSpec<any, any, any>[] = [
       'Een declaratie controleren zonder haar in te dienen: dezelfde regels en controles als POST /api/declaraties, maar er wordt niets opgeslagen. Zegt per regel en veld wat er mis is, of hoe de controle nu zou uitvallen (goedgekeurd, geparkeerd of afgekeurd, met reden en wat te doen)',
     tags: ['declaraties'],
     access: { roles: ['budgethouder', 'vertegenwoordiger', 'zorgverlener', 'backoffice'] },
+    // stores nothing; every POST declares it, so the access matrix checks that calls change nothing
+    changesState: true,
     body: submitBody,
     handler: async ({ db, principal, body, now }) => {
       const who = await submissionFor(db, principal!, body, now);

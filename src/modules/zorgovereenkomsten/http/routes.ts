@@ -122,6 +122,8 @@ export const zorgovereenkomstenRoutes: RouteSpec<any, any, any>[] = [
       'Een concept-zorgovereenkomst controleren zonder haar op te slaan, terwijl de budgethouder typt: verplichte velden en formaten, de zorgverlener, het minimumloon (blokkeert), en als waarschuwing een tarief boven het maximumtarief of geen budget voor de wet',
     tags: ['zorgovereenkomsten'],
     access: { roles: ['budgethouder', 'vertegenwoordiger'] },
+    // stores nothing; every POST declares it, so the access matrix checks that calls change nothing
+    changesState: true,
     body: draftCheckBody,
     handler: async ({ db, principal, body }) => {
       const holderId = holderOf(principal!, body.budgethouder_id);
