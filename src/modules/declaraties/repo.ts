@@ -166,11 +166,10 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
             (SELECT zv.soort FROM zorgverleners zv WHERE zv.zorgverlener_id = z.zorgverlener_id) AS zorgverlener_soort,
             (SELECT to_char(zv.geboortedatum, 'YYYY-MM-DD') FROM zorgverleners zv WHERE zv.zorgverlener_id = z.zorgverlener_id) AS geboortedatum,
             la.dagen_per_week, la.vast_contract,
-            (SELECT v.naam FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
-              WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker_naam,
-            (SELECT b.verstrekker FROM budgetten b
-              WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) AS verstrekker
+            f.naam AS verstrekker_naam, f.code AS verstrekker
        FROM zorgovereenkomsten z
+       LEFT JOIN LATERAL (SELECT v.naam, v.code FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
+                           WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) f ON true
        LEFT JOIN loonafspraken la ON la.zorgovereenkomst_id = z.zorgovereenkomst_id AND la.loonadministratie
       WHERE z.budgethouder_id = ANY($1::bigint[]) AND z.status IN ('ingediend', 'geaccordeerd', 'afgekeurd')`,
     [holderIds],
