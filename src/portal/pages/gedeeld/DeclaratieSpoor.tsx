@@ -24,8 +24,9 @@ const STAPPEN: Record<string, string> = {
   teruggeboekt: 'Teruggeboekt',
 };
 
-/** Who did a step, in words (the trace keeps the technical actor). */
-function door(actor: string): string {
+/** Who did a step, in words (the trace keeps the technical actor); an outcome of the checks is the checks'. */
+function door(actor: string, gebeurtenis: string, toelichting: string | null): string {
+  if (['goedgekeurd', 'geparkeerd', 'afgekeurd'].includes(gebeurtenis) && !/^afgekeurd door|besluit/i.test(toelichting ?? '')) return 'de automatische controle';
   if (/budgethouder|vertegenwoordiger/.test(actor)) return 'budgethouder';
   if (/zorgverlener/.test(actor)) return 'zorgverlener';
   if (/verstrekker/.test(actor)) return 'verstrekker';
@@ -65,7 +66,9 @@ export function DeclaratieSpoor({ terug, contact }: { terug: { pad: string; teks
           { key: 'Status', value: s.label },
           { key: 'Bedrag', value: euro(c.bedrag_centen) },
           { key: 'Ontvangen', value: `${moment(c.ontvangen_op)} via ${c.kanaal}` },
-          { key: 'Uiterlijk betaald op', value: c.uiterste_betaaldatum ? datum(c.uiterste_betaaldatum) : 'de termijn van 10 werkdagen begint bij goedkeuring door de budgethouder' },
+          ...(c.status === 'afgekeurd' || c.status === 'afgewezen'
+            ? []
+            : [{ key: 'Uiterlijk betaald op', value: c.uiterste_betaaldatum ? datum(c.uiterste_betaaldatum) : 'de termijn van 10 werkdagen begint bij goedkeuring door de budgethouder' }]),
           ...(c.betaald_op ? [{ key: 'Betaald op', value: datum(c.betaald_op) }] : []),
           { key: 'Zorgverlener', value: c.zorgverlener_naam },
           { key: 'Budgethouder', value: `${c.budgethouder_naam} (cliëntnummer ${c.clientnummer})` },
@@ -99,7 +102,7 @@ export function DeclaratieSpoor({ terug, contact }: { terug: { pad: string; teks
         {c.gebeurtenissen.map((e, i) => (
           <li key={i} className="pgb-spoor__stap">
             <p className="utrecht-paragraph">
-              <strong>{STAPPEN[e.gebeurtenis] ?? e.gebeurtenis}</strong> <span className="pgb-spoor__tijd">{moment(e.op)}, door {door(e.actor)}</span>
+              <strong>{STAPPEN[e.gebeurtenis] ?? e.gebeurtenis}</strong> <span className="pgb-spoor__tijd">{moment(e.op)}, door {door(e.actor, e.gebeurtenis, e.toelichting)}</span>
             </p>
             {e.reden && <p className="utrecht-paragraph">Reden: {redenUitleg(e.reden)}</p>}
             {e.toelichting && <p className="utrecht-paragraph utrecht-paragraph--small">{e.toelichting}</p>}

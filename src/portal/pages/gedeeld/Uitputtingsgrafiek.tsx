@@ -13,6 +13,7 @@ import { GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, Ar
 import { SVGRenderer } from 'echarts/renderers';
 import { datum, euro } from '../../format.ts';
 import type { Budget } from './types.ts';
+import { punten } from './uitputting.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
 
@@ -20,30 +21,6 @@ const MAAND = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'o
 const MAAND_LANG = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const kort = (m: string) => `${MAAND[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`;
 export const maandNaam = (m: string) => `${MAAND_LANG[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
-
-export interface Punt {
-  maand: string;
-  /** left at the end of the month, as it was (months up to this one) */
-  werkelijk: number | null;
-  /** left at the end of the month at the pace so far (this month and later) */
-  verwacht: number | null;
-}
-
-/** The chart's points: actual up to `huidigeMaand`, projected from there at the pace. Pure. */
-export function punten(b: Budget, huidigeMaand: string): Punt[] {
-  const tempo = b.uitputting.tempo_per_maand_centen ?? 0;
-  let laatste: number | null = null;
-  let stap = 0;
-  return b.uitputting.maanden.map((m) => {
-    if (m.maand <= huidigeMaand) {
-      laatste = m.resterend_centen;
-      return { maand: m.maand, werkelijk: m.resterend_centen, verwacht: m.maand === huidigeMaand ? m.resterend_centen : null };
-    }
-    const start: number = laatste ?? b.toegekend_centen;
-    stap += 1;
-    return { maand: m.maand, werkelijk: null, verwacht: Math.max(0, start - tempo * stap) };
-  });
-}
 
 export function Uitputtingsgrafiek({ budget, vandaag }: { budget: Budget; vandaag: string }) {
   const el = useRef<HTMLDivElement>(null);

@@ -1,0 +1,47 @@
+/** The portal's pure helpers: amounts (whole cents, Dutch notation), masking, the depletion chart's points. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { euro, euroInvoer, maskeerBsn, maskeerIban, parseEuro } from '../../src/portal/format.ts';
+import { punten } from '../../src/portal/pages/gedeeld/uitputting.ts';
+
+test('euro: cents in Dutch notation, grouping and a minus sign', () => {
+  assert.equal(euro(0), '€ 0,00');
+  assert.equal(euro(5), '€ 0,05');
+  assert.equal(euro(123456789), '€ 1.234.567,89');
+  assert.equal(euro(-2850), '−€ 28,50');
+  assert.throws(() => euro(12.5));
+});
+
+test('parseEuro: what people type, to cents; anything else is not an amount', () => {
+  for (const [t, c] of [['28,50', 2850], ['28.50', 2850], ['€ 28', 2800], ['1.234,56', 123456], ['0,5', 50], [' 7 ', 700]] as const) assert.equal(parseEuro(t), c, t);
+  for (const t of ['', 'abc', '28,505', '-3', '1,2,3', '12.345']) assert.equal(parseEuro(t), t === '12.345' ? 1234500 : null, t);
+  assert.equal(euroInvoer(4500), '45,00');
+});
+
+test('masking: the last four digits only', () => {
+  assert.equal(maskeerBsn('123456782'), '•••••6782');
+  assert.equal(maskeerIban('NL91ABNA0417164300'), 'NL91 •••• 4300');
+});
+
+test('the chart: actual left up to this month, then the pace so far, never below zero', () => {
+  const b = {
+    toegekend_centen: 1000_00,
+    uitputting: {
+      besteed_centen: 600_00, resterend_centen: 400_00, tempo_per_maand_centen: 300_00, percentage_besteed: 60, verwachte_uitputting: null, uitgeput: false, toereikend: false,
+      maanden: [
+        { maand: '2026-01', besteed_centen: 300_00, cumulatief_centen: 300_00, resterend_centen: 700_00 },
+        { maand: '2026-02', besteed_centen: 300_00, cumulatief_centen: 600_00, resterend_centen: 400_00 },
+        { maand: '2026-03', besteed_centen: 0, cumulatief_centen: 600_00, resterend_centen: 400_00 },
+        { maand: '2026-04', besteed_centen: 0, cumulatief_centen: 600_00, resterend_centen: 400_00 },
+      ],
+    },
+  };
+  assert.deepEqual(punten(b, '2026-02'), [
+    { maand: '2026-01', werkelijk: 700_00, verwacht: null },
+    { maand: '2026-02', werkelijk: 400_00, verwacht: 400_00 },
+    { maand: '2026-03', werkelijk: null, verwacht: 100_00 },
+    { maand: '2026-04', werkelijk: null, verwacht: 0 },
+  ]);
+  // before the period: everything projected from the whole amount
+  assert.deepEqual(punten(b, '2025-12').map((p) => p.verwacht), [700_00, 400_00, 100_00, 0]);
+});
