@@ -1,22 +1,22 @@
 /**
- * The auditor portal: its pages, registered here (see rollen/portaal.ts and docs/portals.md).
- * Placeholder start page until its pages are built.
+ * The audit service's portal, read only: the audit sample, the audit trail, the ledger check and
+ * the reports. See docs/portals.md.
  */
-import { Heading, Paragraph } from '../components/index.ts';
 import type { Portaal } from './portaal.ts';
-
-function Start() {
-  return (
-    <>
-      <Heading level={1}>Auditdienst</Heading>
-      <Paragraph>Dit portaal wordt nog gebouwd. Hier komen: de steekproef, het controleverslag van het grootboek en het auditspoor.</Paragraph>
-    </>
-  );
-}
+import { SteekproefPagina } from '../pages/auditor/Steekproef.tsx';
+import { AudittrailPagina } from '../pages/auditor/Audittrail.tsx';
+import { ControlePagina } from '../pages/gedeeld/Controle.tsx';
+import { RapportLijst, RapportPagina } from '../pages/gedeeld/Rapporten.tsx';
 
 export const auditor: Portaal = {
   naam: 'Auditdienst',
   basis: '/auditor',
   rollen: ['auditor'],
-  paginas: [{ pad: '', titel: 'Start', menu: 'Start', Component: Start }],
+  paginas: [
+    { pad: '', titel: 'Steekproef', menu: 'Steekproef', Component: SteekproefPagina },
+    { pad: 'audit', titel: 'Audittrail', menu: 'Audittrail', Component: AudittrailPagina },
+    { pad: 'controle', titel: 'Controle van het grootboek', menu: 'Controle', Component: ControlePagina },
+    { pad: 'rapporten', titel: 'Rapporten', menu: 'Rapporten', Component: () => <RapportLijst basis="/auditor" /> },
+    { pad: 'rapporten/:naam', titel: 'Rapport', Component: () => <RapportPagina basis="/auditor" /> },
+  ],
 };
