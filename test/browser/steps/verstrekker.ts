@@ -22,9 +22,17 @@ export interface GrantBudgetInput {
 
 /** The funder grants a budget (an allocation) to a holder through the portal. */
 export async function grantBudget(page: Page, input: GrantBudgetInput): Promise<void> {
-  void page;
-  void input;
-  throw new Error('nog niet gebouwd');
+  await page.goto('/verstrekker/toekenningen');
+  await page.getByRole('heading', { level: 1, name: 'Toekenningen' }).waitFor();
+  const form = page.getByRole('form', { name: 'Budget toekennen' });
+  await form.getByLabel('Nummer van de beschikking').fill(input.toekenningId);
+  await form.getByLabel('BSN van de budgethouder').fill(input.bsn);
+  await form.getByLabel('Wet').selectOption(input.wet);
+  await form.getByLabel('Ingangsdatum').fill(input.ingangsdatum);
+  await form.getByLabel('Einddatum').fill(input.einddatum);
+  await form.getByLabel('Bedrag (€)').fill(input.bedrag);
+  await form.getByRole('button', { name: 'Budget toekennen' }).click();
+  await waitForOutcome(page, page.getByRole('status').filter({ hasText: `Toekenning ${input.toekenningId}` }));
 }
 
 export interface ApproveAgreementInput {
@@ -35,7 +43,39 @@ export interface ApproveAgreementInput {
 
 /** The funder approves a signed agreement from its queue, setting the maximum tariff. */
 export async function approveAgreement(page: Page, input: ApproveAgreementInput): Promise<void> {
-  void page;
-  void input;
-  throw new Error('nog niet gebouwd');
+  await openAgreementFromQueue(page, input.zorgovereenkomstId);
+  await page.getByLabel('Accorderen met een maximumtarief').check();
+  await page.getByLabel(/^Maximumtarief per/).fill(input.maximumtarief);
+  await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await waitForOutcome(page, page.getByRole('status').filter({ hasText: `Zorgovereenkomst ${input.zorgovereenkomstId} is geaccordeerd` }));
+}
+
+export interface RejectAgreementInput {
+  zorgovereenkomstId: string;
+  /** why: the holder and the provider read it */
+  reden: string;
+}
+
+/** The funder rejects a signed agreement from its queue, with the reason. */
+export async function rejectAgreement(page: Page, input: RejectAgreementInput): Promise<void> {
+  await openAgreementFromQueue(page, input.zorgovereenkomstId);
+  await page.getByLabel('Afkeuren', { exact: true }).check();
+  await page.getByLabel('Reden van afkeuren').fill(input.reden);
+  await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await waitForOutcome(page, page.getByRole('status').filter({ hasText: `Zorgovereenkomst ${input.zorgovereenkomstId} is afgekeurd` }));
+}
+
+/** From the queue of agreements to approve to the one agreement's page (as a person would: by its link). */
+export async function openAgreementFromQueue(page: Page, id: string): Promise<void> {
+  await page.goto('/verstrekker/zorgovereenkomsten');
+  await page.getByRole('heading', { level: 1, name: 'Zorgovereenkomsten te beoordelen' }).waitFor();
+  await page.getByRole('link', { name: id, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Zorgovereenkomst ${id}` }).waitFor();
+  await page.getByRole('form', { name: 'Besluit over de zorgovereenkomst' }).waitFor();
+}
+
+/** Waits for the confirmation, or fails at once with the error the page shows instead. */
+export async function waitForOutcome(page: Page, ok: ReturnType<Page['getByRole']>): Promise<void> {
+  const fout = page.getByRole('alert');
+  await Promise.race([ok.waitFor(), fout.first().waitFor().then(async () => Promise.reject(new Error(`de pagina meldt een fout: ${await fout.first().innerText()}`)))]);
 }

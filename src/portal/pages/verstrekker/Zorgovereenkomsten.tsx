@@ -8,7 +8,8 @@ import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiFout, foutmelding } from '../../api.ts';
 import { datum, euro, euroInvoer, moment, parseEuro } from '../../format.ts';
-import { Alert, Button, DataList, Fieldset, Fout, Form, FormField, Heading, Laden, Link, Paragraph, StatusBadge, Table, Textarea, TextField, useData } from '../../components/index.ts';
+import { Alert, Button, DataList, Fout, Form, FormField, Heading, Laden, Link, Paragraph, StatusBadge, Table, Textarea, TextField, useData } from '../../components/index.ts';
+import { Keuzerondjes } from '../../components/Keuzerondjes.tsx';
 import { SOORT_ZOK, statusNaam, wetNaam } from '../gedeeld/namen.ts';
 import { alsEuroTekst } from '../gedeeld/namen.ts';
 
@@ -80,13 +81,19 @@ export function TeBeoordelen() {
 export function Beoordelen() {
   const { id = '' } = useParams();
   const d = useData((signal) => api.get<Zorgovereenkomst & { versies: Versie[] }>(`/api/zorgovereenkomsten/${encodeURIComponent(id)}`, { signal }), [id]);
+  const [uitkomst, setUitkomst] = useState<string | null>(null);
   return (
     <>
       <Paragraph>
         <Link to="/verstrekker/zorgovereenkomsten">← Alle zorgovereenkomsten te beoordelen</Link>
       </Paragraph>
       <Heading level={1}>Zorgovereenkomst {id}</Heading>
-      {d.laden && <Laden wat="de zorgovereenkomst" />}
+      {uitkomst && (
+        <Alert type="ok" titel="Besluit vastgelegd">
+          <Paragraph>{uitkomst}</Paragraph>
+        </Alert>
+      )}
+      {d.laden && !d.data && <Laden wat="de zorgovereenkomst" />}
       {d.fout != null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
       {d.data && (
         <>
@@ -104,7 +111,15 @@ export function Beoordelen() {
               ...(d.data.maximumtarief !== null ? [{ key: 'Maximumtarief', value: euro(d.data.maximumtarief) }] : []),
             ]}
           />
-          {d.data.status === 'ingediend' ? <Besluit z={d.data} klaar={d.opnieuw} /> : null}
+          {d.data.status === 'ingediend' && !uitkomst ? (
+            <Besluit
+              z={d.data}
+              klaar={(tekst) => {
+                setUitkomst(tekst);
+                d.opnieuw();
+              }}
+            />
+          ) : null}
           <Heading level={2}>Versies</Heading>
           <Table
             caption="Versies van de zorgovereenkomst"
@@ -126,23 +141,16 @@ export function Beoordelen() {
   );
 }
 
-function Besluit({ z, klaar }: { z: Zorgovereenkomst; klaar: () => void }) {
+function Besluit({ z, klaar }: { z: Zorgovereenkomst; klaar: (uitkomst: string) => void }) {
   const [besluit, setBesluit] = useState<'' | 'geaccordeerd' | 'afgekeurd'>('');
   const [max, setMax] = useState(euroInvoer(z.tarief));
   const [reden, setReden] = useState('');
   const [fouten, setFouten] = useState<Record<string, string>>({});
   const [algemeen, setAlgemeen] = useState<string | null>(null);
-  const [uitkomst, setUitkomst] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
   const sleutel = useRef(crypto.randomUUID());
   const maxCenten = parseEuro(max);
   const waarschuwing = besluit === 'geaccordeerd' && maxCenten !== null && maxCenten < z.tarief ? `Het maximumtarief is lager dan het afgesproken tarief (${euro(z.tarief)}): het verschil betaalt de budgethouder uit eigen middelen.` : null;
-  if (uitkomst)
-    return (
-      <Alert type="ok" titel="Besluit vastgelegd">
-        <Paragraph>{uitkomst}</Paragraph>
-      </Alert>
-    );
   return (
     <Form
       aria-label="Besluit over de zorgovereenkomst"
@@ -160,10 +168,9 @@ function Besluit({ z, klaar }: { z: Zorgovereenkomst; klaar: () => void }) {
           const body = besluit === 'geaccordeerd' ? { besluit, maximumtarief: alsEuroTekst(maxCenten!), ...(reden.trim() ? { reden: reden.trim() } : {}) } : { besluit, reden: reden.trim() };
           const r = await api.post<{ status: string; declaraties: Record<string, number> }>(`/api/zorgovereenkomsten/${encodeURIComponent(z.zorgovereenkomst_id)}/accordering`, body, { sleutel: sleutel.current });
           const dcl = Object.entries(r.declaraties ?? {}).filter(([, n]) => n > 0);
-          setUitkomst(
+          klaar(
             `Zorgovereenkomst ${z.zorgovereenkomst_id} is ${r.status === 'geaccordeerd' ? `geaccordeerd met een maximumtarief van ${euro(maxCenten!)}` : 'afgekeurd'}.${dcl.length > 0 ? ` Wachtende declaraties opnieuw gecontroleerd: ${dcl.map(([k, n]) => `${n} ${statusNaam(k).toLowerCase()}`).join(', ')}.` : ''}`,
           );
-          klaar();
         } catch (err) {
           if (err instanceof ApiFout) setFouten(err.veldfouten());
           setAlgemeen(foutmelding(err));
@@ -174,37 +181,18 @@ function Besluit({ z, klaar }: { z: Zorgovereenkomst; klaar: () => void }) {
     >
       <Heading level={2}>Uw besluit</Heading>
       {algemeen && <Alert type="error">{algemeen}</Alert>}
-      <Fieldset legend="Besluit">
-        <div className={`utrecht-form-field utrecht-form-field--radio${fouten.besluit ? ' utrecht-form-field--invalid' : ''}`}>
-          {fouten.besluit && (
-            <div className="utrecht-form-field-error-message" id="besluit-fout">
-              {fouten.besluit}
-            </div>
-          )}
-          {(
-            [
-              ['geaccordeerd', 'Accorderen met een maximumtarief'],
-              ['afgekeurd', 'Afkeuren'],
-            ] as const
-          ).map(([v, label]) => (
-            <p key={v} className="utrecht-form-field__label utrecht-form-field__label--radio">
-              <input
-                type="radio"
-                className="utrecht-radio-button utrecht-radio-button--html-input"
-                id={`besluit-${v}`}
-                name="besluit"
-                value={v}
-                checked={besluit === v}
-                onChange={() => setBesluit(v)}
-                aria-describedby={fouten.besluit ? 'besluit-fout' : undefined}
-              />{' '}
-              <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`besluit-${v}`}>
-                {label}
-              </label>
-            </p>
-          ))}
-        </div>
-      </Fieldset>
+      <Keuzerondjes
+        id="besluit"
+        legend="Besluit"
+        required
+        value={besluit}
+        onChange={setBesluit}
+        error={fouten.besluit}
+        options={[
+          { value: 'geaccordeerd', label: 'Accorderen met een maximumtarief' },
+          { value: 'afgekeurd', label: 'Afkeuren' },
+        ]}
+      />
       {besluit === 'geaccordeerd' && (
         <TextField
           id="maximumtarief"
