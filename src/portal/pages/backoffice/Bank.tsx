@@ -37,6 +37,7 @@ const SOORT: Record<string, string> = {
 export function BankPagina() {
   const bestand = useRef<HTMLInputElement>(null);
   const [fout, setFout] = useState<string | null>(null);
+  const [geweigerd, setGeweigerd] = useState<string | null>(null);
   const [details, setDetails] = useState<string[]>([]);
   const [bezig, setBezig] = useState(false);
   const [uitkomst, setUitkomst] = useState<Afschriftuitkomst | null>(null);
@@ -51,6 +52,8 @@ export function BankPagina() {
           e.preventDefault();
           const f = bestand.current?.files?.[0];
           setDetails([]);
+          setGeweigerd(null);
+          setUitkomst(null);
           if (!f) return setFout('Kies het bestand met het afschrift.');
           setFout(null);
           setBezig(true);
@@ -59,23 +62,28 @@ export function BankPagina() {
             setUitkomst(r);
             open.opnieuw();
           } catch (err) {
-            setFout(foutmelding(err));
+            setGeweigerd(foutmelding(err));
             if (err instanceof ApiFout) setDetails((err.probleem.problems ?? []).map((p) => (p.line ? `${p.file ?? f.name}, regel ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message}` : p.message)));
           } finally {
             setBezig(false);
           }
         }}
       >
+        {geweigerd && (
+          <Alert type="error" titel="Het afschrift is niet ingelezen">
+            <Paragraph>{geweigerd}</Paragraph>
+            {details.length > 0 && (
+              <UnorderedList>
+                {details.map((d) => (
+                  <ListItem key={d}>{d}</ListItem>
+                ))}
+              </UnorderedList>
+            )}
+          </Alert>
+        )}
         <FormField id="afschrift" label="Afschrift (XML-bestand)" required error={fout}>
           {(aria) => <input {...aria} ref={bestand} type="file" name="afschrift" accept=".xml,application/xml,text/xml" className="utrecht-textbox utrecht-textbox--html-input" />}
         </FormField>
-        {details.length > 0 && (
-          <UnorderedList>
-            {details.map((d) => (
-              <ListItem key={d}>{d}</ListItem>
-            ))}
-          </UnorderedList>
-        )}
         <Button type="submit" appearance="primary-action" busy={bezig}>
           Afschrift inlezen
         </Button>
