@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkA11y, heading, PHONE, screenshot, startPortal, type Portal } from './support/portal.ts';
 import { login } from './steps/common.ts';
-import { runPayment } from './steps/backoffice.ts';
+import { startPaymentRun } from './steps/backoffice.ts';
 import { waitForOutcome } from './steps/verstrekker.ts';
 import { syntheticBsn, syntheticIban } from '../../src/kernel/synthetic.ts';
 import { addDays, dateInNetherlands, type PlainDate } from '../../src/kernel/dates.ts';
@@ -171,7 +171,7 @@ test('a payment run and its SEPA file; bank statements: a confirmation, a return
   await page.getByRole('button', { name: 'Declaratie vastleggen' }).click();
   await waitForOutcome(page, page.getByRole('status').filter({ hasText: 'Goedgekeurd' }));
 
-  const runId = await runPayment(page, { datum: today });
+  const runId = await startPaymentRun(page, { datum: today });
   const payments = await portal.db.query<{ betaling_id: string; bedrag: number; iban: string; zorgverlener_id: string }>(`SELECT betaling_id, bedrag, iban, zorgverlener_id FROM betalingen WHERE betaalrun_id = $1`, [runId]);
   assert.ok(payments.rows.length >= 1);
   await page.getByRole('row').filter({ hasText: runId }).waitFor();

@@ -1,6 +1,6 @@
 /** A row of key figures as tiles, each a number with what it counts (and a link to where it is). */
 import type { ReactNode } from 'react';
-import './uitputting.css';
+import './aanvullingen.css';
 
 export interface Kerncijfer {
   label: ReactNode;

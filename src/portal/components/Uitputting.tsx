@@ -4,7 +4,7 @@
  * portal's CSP holds). The chart is a picture for the eye; the same figures follow in a table,
  * which is what a screen reader reads (the figure says so).
  */
-import './uitputting.css';
+import './aanvullingen.css';
 import { euro } from '../format.ts';
 import { Table } from './Table.tsx';
 
@@ -44,6 +44,7 @@ export function Uitputting({ id, titel, toegekend, maanden, tot }: { id: string;
       <figcaption id={`${id}-titel`} className="utrecht-paragraph pgb-uitputting__titel">
         {titel}
       </figcaption>
+      <div className="pgb-uitputting__schuif" tabIndex={0} role="region" aria-label={`${titel} (schuif opzij op een smal scherm)`}>
       <svg viewBox={`0 0 ${W} ${H}`} className="pgb-uitputting__svg" role="img" aria-labelledby={`${id}-svgtitel ${id}-svgdesc`} focusable="false">
         <title id={`${id}-svgtitel`}>{titel}</title>
         <desc id={`${id}-svgdesc`}>{beschrijving}</desc>
@@ -76,6 +77,7 @@ export function Uitputting({ id, titel, toegekend, maanden, tot }: { id: string;
         </text>
         <line x1={L} x2={W - R} y1={H - B} y2={H - B} className="pgb-uitputting__nul" />
       </svg>
+      </div>
       <div className="pgb-uitputting__legenda utrecht-paragraph utrecht-paragraph--small" aria-hidden="true">
         <span className="pgb-uitputting__sleutel pgb-uitputting__sleutel--staaf" /> besteed tot en met de maand{' '}
         <span className="pgb-uitputting__sleutel pgb-uitputting__sleutel--grens" /> toegekend

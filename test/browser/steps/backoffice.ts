@@ -12,11 +12,13 @@ export interface RunPaymentInput {
   datum: string;
 }
 
-/**
- * The back office starts a payment run through the portal and waits until the run is shown.
- * Returns the run's id; fails when there was nothing to pay.
- */
-export async function runPayment(page: Page, input: RunPaymentInput): Promise<string> {
+/** The back office starts a payment run through the portal and waits until the run is shown; fails when there was nothing to pay. */
+export async function runPayment(page: Page, input: RunPaymentInput): Promise<void> {
+  await startPaymentRun(page, input);
+}
+
+/** runPayment, returning the new run's id (betaalrun_id). */
+export async function startPaymentRun(page: Page, input: RunPaymentInput): Promise<string> {
   await page.goto('/backoffice/betaalruns');
   await page.getByRole('heading', { level: 1, name: 'Betaalruns' }).waitFor();
   await page.getByLabel('Uitvoeringsdatum').fill(input.datum);
