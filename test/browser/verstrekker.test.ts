@@ -192,10 +192,8 @@ test('a report on screen with its chart, and as Excel and CSV; the Excel downloa
   await heading(page, 'Gedeclareerde en betaalde bedragen per wet per zorgmaand');
   const chart = page.getByRole('img', { name: /^Grafiek: / });
   await chart.waitFor();
-  await page.waitForFunction(() => {
-    const i = document.querySelector('img.pgb-rapportfiguur__beeld') as HTMLImageElement | null;
-    return i !== null && i.complete && i.naturalWidth > 0;
-  });
+  // the chart image has loaded (an SVG from the API): a broken image has no natural width
+  await page.waitForFunction("(() => { const i = document.querySelector('img.pgb-rapportfiguur__beeld'); return i !== null && i.complete && i.naturalWidth > 0; })()");
   await page.getByRole('table', { name: 'Gedeclareerde en betaalde bedragen per wet per zorgmaand' }).waitFor();
   assert.match(await page.locator('main').innerText(), /verstrekker GM0363/);
   await checkA11y(page, 'rapport');
