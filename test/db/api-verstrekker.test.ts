@@ -248,10 +248,21 @@ describe(`the funder's journey over HTTP (${STORE})`, () => {
     assert.equal(a.getCell(7).numFmt, DATE_FORMAT);
     assert.doesNotMatch(JSON.stringify(all), new RegExp(HOLDER.a), 'no BSN for a funder');
     // the back office sees every funder, with the BSN
+    const before = (await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'export.download'`)).rows[0]!.n;
     const bo = await download(api, 'backoffice', '/api/export/budgetten.xlsx');
     const boRows = rows(await workbook(bo.res, bo.body));
     assert.ok(boRows[0]!.includes('BSN'));
     assert.ok(boRows.some((r) => r.includes('ZK0001')));
+    // a file with whole BSNs is a view of them: audited, who and which file
+    const audit = await api.db.query<{ actor: string; onderwerp: string; reden: string }>(`SELECT actor, onderwerp, reden FROM audit_log WHERE actie = 'export.download' ORDER BY id`);
+    assert.equal(audit.rows.length, before + 1);
+    const last = audit.rows.at(-1)!;
+    assert.equal(last.onderwerp, 'export:budgetten');
+    assert.match(last.actor, /\(backoffice\)$/);
+    assert.match(last.reden, new RegExp(`^budgetten-\\d{4}-\\d{2}-\\d{2}\\.xlsx: ${boRows.length - 1} rijen met het hele BSN$`));
+    // a funder's file has no BSN, and its download is no view of one
+    await download(api, 'verstrekker', '/api/export/budgetten.xlsx');
+    assert.equal((await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'export.download'`)).rows[0]!.n, before + 1);
   });
 
   test('Excel: agreements awaiting approval with their age in days', async () => {

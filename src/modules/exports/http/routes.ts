@@ -1,17 +1,27 @@
-/** Excel downloads for funders (their own holders only) and the back office (everything). */
+/**
+ * Excel downloads for funders (their own holders only) and the back office (everything). The back
+ * office's files hold whole BSNs: every such download is an audit row `export.download` (who, when,
+ * which file, how many rows), as every other view of a whole BSN.
+ */
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../../../server/route.ts';
 import { scopeOf } from '../../../server/scope.ts';
 import { WETTEN } from '../../../kernel/wet.ts';
 import { dateInNetherlands } from '../../../kernel/dates.ts';
 import { agreementsSheet, budgetsSheet, buildWorkbook, claimsSheet, type Sheet } from '../xlsx.ts';
+import { writeAudit } from '../../audit/index.ts';
+import type { Queryable } from '../../../db/connection.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ROLES = ['verstrekker', 'verstrekker_systeem', 'backoffice'] as const;
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD');
 
-async function download(sheet: Sheet, name: string, now: Date) {
-  return { raw: { contentType: XLSX, data: await buildWorkbook(sheet), filename: `${name}-${dateInNetherlands(now)}.xlsx` } };
+async function download(sheet: Sheet, name: string, now: Date, audit?: { db: Queryable; actor: string; wholeBsn: boolean }) {
+  const filename = `${name}-${dateInNetherlands(now)}.xlsx`;
+  if (audit?.wholeBsn && sheet.columns.some((c) => c.header === 'BSN')) {
+    await writeAudit(audit.db, { actor: audit.actor, action: 'export.download', subject: `export:${name}`, reason: `${filename}: ${sheet.rows.length} rijen met het hele BSN`, details: { bestand: filename, rijen: sheet.rows.length }, at: now });
+  }
+  return { raw: { contentType: XLSX, data: await buildWorkbook(sheet), filename } };
 }
 
 export const exportsRoutes: RouteSpec<any, any, any>[] = [
@@ -22,8 +32,8 @@ export const exportsRoutes: RouteSpec<any, any, any>[] = [
     tags: ['export'],
     access: { roles: ROLES },
     query: z.object({ wet: z.enum(WETTEN).optional() }),
-    handler: async ({ db, principal, query, now }) =>
-      download(await budgetsSheet(db, scopeOf(principal), { backoffice: principal?.rol === 'backoffice', wet: query.wet ?? null }), 'budgetten', now),
+    handler: async ({ db, principal, query, now, actor }) =>
+      download(await budgetsSheet(db, scopeOf(principal), { backoffice: principal?.rol === 'backoffice', wet: query.wet ?? null }), 'budgetten', now, { db, actor, wholeBsn: principal?.rol === 'backoffice' }),
   }),
   defineRoute({
     method: 'GET',
@@ -45,11 +55,12 @@ export const exportsRoutes: RouteSpec<any, any, any>[] = [
       van: date.optional().describe('ontvangen op of na deze datum'),
       tot: date.optional().describe('ontvangen op of voor deze datum'),
     }),
-    handler: async ({ db, principal, query, now }) =>
+    handler: async ({ db, principal, query, now, actor }) =>
       download(
         await claimsSheet(db, scopeOf(principal), { backoffice: principal?.rol === 'backoffice', status: query.status ?? null, van: query.van ?? null, tot: query.tot ?? null }),
         'declaraties',
         now,
+        { db, actor, wholeBsn: principal?.rol === 'backoffice' },
       ),
   }),
 ];
