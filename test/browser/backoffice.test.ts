@@ -156,6 +156,7 @@ test('decide a parked claim: the decision and its reason are required, then reco
   await card.waitFor({ state: 'detached' });
   await page.goto('/backoffice/declaraties/DCL-1007');
   await page.getByRole('cell', { name: /per brief geïnformeerd/ }).waitFor();
+  await checkA11y(page, 'spoor van een afgekeurde declaratie');
 });
 
 test('a payment run and its SEPA file; bank statements: a confirmation, a return that blocks the IBAN, a new IBAN', async () => {

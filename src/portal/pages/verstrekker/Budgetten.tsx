@@ -9,7 +9,7 @@ import { api, query } from '../../api.ts';
 import { datum, euro } from '../../format.ts';
 import { Uitputting, type UitputtingsMaand } from '../../components/Uitputting.tsx';
 import { Alert, DataList, ExternalLink, Fout, Heading, Laden, Link, Paragraph, SelectField, StatusBadge, Table, UnorderedList, ListItem, useData } from '../../components/index.ts';
-import { bsnGemaskeerd, WETTEN, wetNaam } from '../gedeeld/namen.ts';
+import { bsnGemaskeerd, vandaag, WETTEN, wetNaam } from '../gedeeld/namen.ts';
 
 interface Budget {
   budget_id: string;
@@ -88,7 +88,7 @@ export function BudgettenPagina() {
 export function BudgethouderPagina() {
   const { id = '' } = useParams();
   const d = useData((signal) => api.get<Budgethouder>(`/api/budgethouders/${encodeURIComponent(id)}`, { signal }), [id]);
-  const huidigeMaand = new Date().toISOString().slice(0, 7);
+  const huidigeMaand = vandaag().slice(0, 7);
   return (
     <>
       <Paragraph>
