@@ -2,13 +2,13 @@
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { api, query } from '../../api.ts';
-import { Alert, ButtonLink, Fout, Heading, Laden, Link, Paragraph, SelectField, StatusBadge, Table, useData } from '../../components/index.ts';
-import { euro, moment } from '../../format.ts';
-import { DECLARATIE_STATUS, redenUitleg } from '../gedeeld/labels.ts';
-import type { Declaratie, DeclaratieStatus, Lijst, Zorgovereenkomst } from '../gedeeld/types.ts';
+import { Alert, ButtonLink, Fout, Heading, Laden, Link, Paragraph, SelectField, useData } from '../../components/index.ts';
+import { DECLARATIE_STATUS } from '../gedeeld/labels.ts';
+import type { Declaratie, Lijst, Zorgovereenkomst } from '../gedeeld/types.ts';
 import { DeclaratieSpoor } from '../gedeeld/DeclaratieSpoor.tsx';
 import { DeclaratieFormulier } from '../gedeeld/DeclaratieFormulier.tsx';
 import { useHouder } from './houder.tsx';
+import { DeclaratieTabel } from '../gedeeld/DeclaratieTabel.tsx';
 
 export function Declaraties() {
   const h = useHouder();
@@ -35,33 +35,6 @@ export function Declaraties() {
       {d.fout !== null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
       {d.data && <DeclaratieTabel items={d.data.items} basis="/mijn-pgb/declaraties" tegenpartij="zorgverlener" />}
     </>
-  );
-}
-
-export function DeclaratieTabel({ items, basis, tegenpartij }: { items: Declaratie[]; basis: string; tegenpartij: 'zorgverlener' | 'budgethouder' }) {
-  return (
-    <Table
-      caption={`Declaraties (${items.length})`}
-      rowKey={(c) => c.declaratie_id}
-      rows={items}
-      empty="Er zijn geen declaraties om te tonen."
-      columns={[
-        { key: 'id', header: 'Declaratie', cell: (c) => <Link to={`${basis}/${encodeURIComponent(c.declaratie_id)}`}>{c.declaratie_id}</Link> },
-        { key: 'wie', header: tegenpartij === 'zorgverlener' ? 'Zorgverlener' : 'Budgethouder', cell: (c) => (tegenpartij === 'zorgverlener' ? c.zorgverlener_naam : `${c.budgethouder_naam} (${c.clientnummer})`) },
-        { key: 'ontvangen', header: 'Ontvangen', cell: (c) => moment(c.ontvangen_op) },
-        { key: 'bedrag', header: 'Bedrag', cell: (c) => euro(c.bedrag_centen), numeric: true },
-        {
-          key: 'status',
-          header: 'Status',
-          cell: (c) => (
-            <>
-              <StatusBadge status={DECLARATIE_STATUS[c.status as DeclaratieStatus].kind}>{DECLARATIE_STATUS[c.status as DeclaratieStatus].label}</StatusBadge>
-              {c.reden && <span className="pgb-reden"> {redenUitleg(c.reden)}</span>}
-            </>
-          ),
-        },
-      ]}
-    />
   );
 }
 

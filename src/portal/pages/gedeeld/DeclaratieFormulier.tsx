@@ -8,7 +8,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiFout, foutmelding } from '../../api.ts';
-import { Alert, Button, ButtonGroup, Fieldset, Form, FormField, Heading, Paragraph, Select, SelectField, Textbox, TextField } from '../../components/index.ts';
+import { Alert, Button, ButtonGroup, Fieldset, Form, FormField, Heading, Paragraph, SelectField, Textbox, TextField } from '../../components/index.ts';
 import { euro, euroInvoer, parseEuro } from '../../format.ts';
 import { EENHEDEN, redenUitleg, wetNaam } from './labels.ts';
 import type { ClaimControle, Declaratie, Zorgovereenkomst } from './types.ts';

@@ -8,12 +8,12 @@ import { api, foutmelding, query } from '../../api.ts';
 import { Alert, Button, ButtonLink, Fieldset, Form, Fout, Heading, Laden, Link, Paragraph, SelectField, StatusBadge, Table, useData } from '../../components/index.ts';
 import { datum, euro } from '../../format.ts';
 import { usePrincipal } from '../../sessie.tsx';
-import { DECLARATIE_STATUS, wetNaam, ZOK_STATUS } from '../gedeeld/labels.ts';
+import { DECLARATIE_STATUS, wetNaam } from '../gedeeld/labels.ts';
 import type { Betaling, Declaratie, Lijst, Zorgovereenkomst, ZorgovereenkomstDetail as ZokDetail } from '../gedeeld/types.ts';
 import { DeclaratieSpoor } from '../gedeeld/DeclaratieSpoor.tsx';
 import { DeclaratieFormulier } from '../gedeeld/DeclaratieFormulier.tsx';
-import { DeclaratieTabel } from '../budgethouder/Declaraties.tsx';
-import { ZokGegevens, ZokTabel, ZokVersies } from '../budgethouder/Zorgovereenkomsten.tsx';
+import { DeclaratieTabel } from '../gedeeld/DeclaratieTabel.tsx';
+import { ZokGegevens, ZokTabel, ZokVersies } from '../gedeeld/Zorgovereenkomst.tsx';
 
 const BASIS = '/zorgverlener';
 
