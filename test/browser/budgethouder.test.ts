@@ -71,7 +71,7 @@ test("the holder rejects a provider's claim with a reason; the provider reads it
 
   const holder = (await portal.newPage(PHONE)).page;
   await login(holder, 'jansen');
-  await holder.getByRole('link', { name: 'Taken' }).click();
+  await holder.getByRole('link', { name: 'Taken', exact: true }).click();
   await heading(holder, 'Taken en berichten');
   await holder.getByRole('button', { name: `Declaratie ${id} afwijzen` }).click();
   await holder.getByRole('button', { name: 'Afwijzen', exact: true }).click();
