@@ -39,7 +39,10 @@ function Toekennen({ klaar }: { klaar: (t: string) => void }) {
   const [algemeen, setAlgemeen] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
   const sleutel = useRef(crypto.randomUUID());
-  const zet = (k: keyof typeof v) => (x: string) => setV((o) => ({ ...o, [k]: x }));
+  const zet = (k: keyof typeof v) => (x: string) => {
+    setV((o) => ({ ...o, [k]: x }));
+    setFouten(({ [k]: _, ...rest }) => rest);
+  };
   return (
     <Form
       aria-label="Budget toekennen"

@@ -186,7 +186,10 @@ function Besluit({ z, klaar }: { z: Zorgovereenkomst; klaar: (uitkomst: string) 
         legend="Besluit"
         required
         value={besluit}
-        onChange={setBesluit}
+        onChange={(v) => {
+          setBesluit(v);
+          setFouten(({ besluit: _, ...rest }) => rest);
+        }}
         error={fouten.besluit}
         options={[
           { value: 'geaccordeerd', label: 'Accorderen met een maximumtarief' },
@@ -201,14 +204,28 @@ function Besluit({ z, klaar }: { z: Zorgovereenkomst; klaar: (uitkomst: string) 
           inputMode="decimal"
           required
           value={max}
-          onChange={setMax}
+          onChange={(v) => {
+            setMax(v);
+            setFouten(({ maximumtarief: _, ...rest }) => rest);
+          }}
           error={fouten.maximumtarief}
           warning={waarschuwing}
         />
       )}
       {besluit !== '' && (
         <FormField id="reden" label={besluit === 'afgekeurd' ? 'Reden van afkeuren' : 'Toelichting'} required={besluit === 'afgekeurd'} error={fouten.reden}>
-          {(aria) => <Textarea {...aria} rows={3} value={reden} onChange={(e) => setReden(e.target.value)} invalid={!!fouten.reden} />}
+          {(aria) => (
+            <Textarea
+              {...aria}
+              rows={3}
+              value={reden}
+              onChange={(e) => {
+                setReden(e.target.value);
+                setFouten(({ reden: _, ...rest }) => rest);
+              }}
+              invalid={!!fouten.reden}
+            />
+          )}
         </FormField>
       )}
       <Button type="submit" appearance="primary-action" busy={bezig}>
