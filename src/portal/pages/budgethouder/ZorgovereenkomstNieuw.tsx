@@ -127,7 +127,7 @@ export function ZorgovereenkomstNieuw() {
             </p>
           )}
           {ZOK_SOORTEN.map((s) => (
-            <div key={s.value} className="utrecht-form-field utrecht-form-field--radio pgb-keuze">
+            <div key={s.value} className="utrecht-form-field utrecht-form-field--radio pgb-vinkveld">
               <input
                 type="radio"
                 className="utrecht-radio-button utrecht-radio-button--html-input"
@@ -141,7 +141,7 @@ export function ZorgovereenkomstNieuw() {
               <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`soort-${s.value}`}>
                 {s.label}
               </label>
-              <span className="utrecht-form-field-description pgb-keuze__uitleg" id={`soort-${s.value}-uitleg`}>
+              <span className="utrecht-form-field-description pgb-vinkveld__uitleg" id={`soort-${s.value}-uitleg`}>
                 {s.uitleg}
               </span>
             </div>

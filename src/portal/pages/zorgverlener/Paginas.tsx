@@ -132,13 +132,17 @@ export function Zorgovereenkomst() {
     }
   }
   const vink = (k: keyof typeof akkoord, tekst: string) => (
-    <div className="utrecht-form-field utrecht-form-field--checkbox pgb-keuze">
+    <div className="utrecht-form-field utrecht-form-field--checkbox pgb-vinkveld">
       <input
         type="checkbox"
         id={`akkoord-${k}`}
         className="utrecht-checkbox utrecht-checkbox--html-input"
         checked={akkoord[k]}
-        onChange={(e) => setAkkoord((a) => ({ ...a, [k]: e.target.checked }))}
+        onChange={(e) => {
+          const volgende = { ...akkoord, [k]: e.target.checked };
+          setAkkoord(volgende);
+          if (volgende.gegevens && volgende.zelf && volgende.declareren) setFout(null);
+        }}
         aria-invalid={fout && !akkoord[k] ? true : undefined}
         aria-describedby={fout && !akkoord[k] ? 'akkoord-fout' : undefined}
       />
@@ -160,7 +164,7 @@ export function Zorgovereenkomst() {
         <>
           <ZokGegevens z={d.data} />
           {d.data.status === 'gedeeld' && (
-            <Form onSubmit={teken} className="pgb-kaart">
+            <Form onSubmit={teken} className="pgb-kaart pgb-ondertekenen">
               <Heading level={2}>Aanvullen en ondertekenen</Heading>
               <Paragraph>
                 {d.data.budgethouder} heeft deze zorgovereenkomst met u gedeeld. Controleer de afspraken hierboven. Kloppen ze niet, onderteken dan niet en neem contact op met de budgethouder.
