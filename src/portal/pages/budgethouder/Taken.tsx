@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import { api, foutmelding, query } from '../../api.ts';
 import { Alert, Button, ButtonGroup, Fout, Heading, Laden, Link, Paragraph, StatusBadge, Textarea, FormField, useData } from '../../components/index.ts';
-import { datum, euro, moment } from '../../format.ts';
-import type { Declaratie, Lijst, Signaal, Zorgovereenkomst } from '../gedeeld/types.ts';
+import { aantal, datum, euro, moment } from '../../format.ts';
+import type { Declaratie, DeclaratieDetail, Lijst, Signaal, Zorgovereenkomst } from '../gedeeld/types.ts';
 import { redenUitleg, wetNaam, ZOK_STATUS } from '../gedeeld/labels.ts';
 import { useHouder } from './houder.tsx';
 
@@ -27,8 +27,13 @@ export function Taken() {
         api.get<Lijst<Zorgovereenkomst>>('/api/zorgovereenkomsten', { signal }),
         api.get<Lijst<Signaal>>(`/api/signalen${query({ budgethouder_id: h.id })}`, { signal }),
       ]);
+      // the care each claim to approve is for: what the holder judges it by
+      const regels = await Promise.all(
+        goedkeuren.items.slice(0, 25).map((c) => api.get<DeclaratieDetail>(`/api/declaraties/${encodeURIComponent(c.declaratie_id)}`, { signal }).then((d) => [c.declaratie_id, d.regels] as const)),
+      );
       return {
         goedkeuren: goedkeuren.items,
+        regels: new Map(regels),
         wachten: geparkeerd.items.filter((c) => c.reden && VOOR_HOUDER.has(c.reden)),
         afgekeurd: afgekeurd.items.slice(0, 10),
         zok: zok.items.filter((z) => z.clientnummer === h.clientnummer && ['concept', 'gedeeld', 'ingediend'].includes(z.status)),
@@ -58,6 +63,7 @@ export function Taken() {
                   <TeGoedkeuren
                     key={c.declaratie_id}
                     claim={c}
+                    regels={d.data!.regels.get(c.declaratie_id)}
                     klaar={(tekst, type = 'ok') => {
                       setMelding({ type, tekst });
                       d.opnieuw();
@@ -163,7 +169,7 @@ function ClaimMelding({ claim: c }: { claim: Declaratie }) {
 }
 
 /** One claim to approve (one action) or reject (with a reason). */
-function TeGoedkeuren({ claim: c, klaar }: { claim: Declaratie; klaar: (tekst: string, type?: 'ok' | 'error') => void }) {
+function TeGoedkeuren({ claim: c, regels, klaar }: { claim: Declaratie; regels: DeclaratieDetail['regels'] | undefined; klaar: (tekst: string, type?: 'ok' | 'error') => void }) {
   const [bezig, setBezig] = useState(false);
   const [afwijzen, setAfwijzen] = useState(false);
   const [reden, setReden] = useState('');
@@ -203,6 +209,16 @@ function TeGoedkeuren({ claim: c, klaar }: { claim: Declaratie; klaar: (tekst: s
       <p className="utrecht-paragraph">
         <Link to={`/mijn-pgb/declaraties/${c.declaratie_id}`}>Declaratie {c.declaratie_id}</Link> van <strong>{c.zorgverlener_naam}</strong>: {euro(c.bedrag_centen)}, ingediend {moment(c.ontvangen_op)}
       </p>
+      {regels && (
+        <ul className="pgb-regels">
+          {regels.map((r) => (
+            <li key={r.regelnr}>
+              {datum(r.datum)}: {aantal(Number(r.eenheden))} × {euro(r.tarief_centen)} = {euro(r.bedrag_centen)}
+              {r.omschrijving ? ` (${r.omschrijving})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
       {!afwijzen ? (
         <ButtonGroup>
           <Button appearance="primary-action" busy={bezig} onClick={keurGoed} aria-label={`Declaratie ${c.declaratie_id} goedkeuren`}>
