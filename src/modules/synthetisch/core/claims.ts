@@ -215,8 +215,10 @@ export class ClaimStream {
           bsn = syntheticBsn(9_000_000 + rng.int(0, 999_999));
           claimHolder = null;
         } else if (pick === 2) {
-          expected = 'BUITEN_LOOPTIJD';
+          // care before the agreement's start; when that care's claim deadline (1 April of the next
+          // year) passed before receipt, the claim is too late before it is outside the term
           dates[0] = addDays(a.ingangsdatum, -rng.int(1, 28));
+          expected = `${Number(dates[0].slice(0, 4)) + 1}-04-01` >= receiptDay ? 'BUITEN_LOOPTIJD' : 'INDIENTERMIJN_VERSTREKEN';
         } else if (pick === 3) {
           expected = 'TARIEF_AFWIJKEND';
           rate += 250;
