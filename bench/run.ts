@@ -8,7 +8,8 @@
  *   npm run bench                      everything (takes long)
  *   npm run bench -- --quick           only the smallest size of each measurement (a smoke run)
  *   npm run bench -- --store postgres  one store only (postgres, pglite)
- *   npm run bench -- --items 1,3       only some measurements (1 claims + COPY, 3 monthly pay and payment run, 4 national year)
+ *   npm run bench -- --items 1,3       only some measurements (1 claims + COPY, 3 monthly pay and payment run, 4 national year,
+ *                                      5 the HTTP API under 64 connections: bench/api.ts, PostgreSQL only, at 1% of national scale)
  *   npm run bench -- --up-to 2         only the two smaller sizes (1% and 10% of national scale)
  *   npm run bench -- --no-write        print, do not touch docs/performance.md
  *   npm run bench -- --render          only rewrite the tables from docs/performance-results.json
@@ -18,7 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
@@ -35,7 +36,7 @@ const flag = (name: string) => {
 };
 const QUICK = argv.includes('--quick');
 const STORES = (flag('--store') ?? 'postgres,pglite').split(',') as ('postgres' | 'pglite')[];
-const ITEMS = new Set((flag('--items') ?? '1,3,4').split(',').map(Number));
+const ITEMS = new Set((flag('--items') ?? '1,3,4,5').split(',').map(Number));
 const WRITE = !argv.includes('--no-write');
 const PG_URL = process.env.PGB_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const UP_TO = QUICK ? 1 : Number(flag('--up-to') ?? 3); // --up-to 2: only the two smaller sizes
@@ -274,13 +275,34 @@ interface YearResult {
   slowest: { step: string; ms: number };
 }
 
-const results = { claims: [] as ClaimsResult[], pay: [] as PayResult[], year: [] as YearResult[] };
+interface ApiSide {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  statuses: Record<string, number>;
+  errors: number;
+}
+interface ApiResult {
+  store: 'postgres';
+  holders: number;
+  signedIn: number;
+  connections: number;
+  seconds: number;
+  overview: ApiSide;
+  submit: ApiSide;
+  serverMaxRssMb: number;
+  /** the 1-minute load average before and after */
+  load: [number, number];
+}
+const results = { claims: [] as ClaimsResult[], pay: [] as PayResult[], year: [] as YearResult[], api: [] as ApiResult[] };
 const RESULTS_FILE = join(ROOT, 'docs/performance-results.json');
 interface Stored {
   runs: { command: string; date: string; machine: string[] }[];
   claims: (ClaimsResult & { run: number })[];
   pay: (PayResult & { run: number })[];
   year: (YearResult & { run: number })[];
+  api?: (ApiResult & { run: number })[];
 }
 /** Results of earlier runs (other stores, items or sizes) stay; those measured again are replaced. */
 let thisRun: number | undefined;
@@ -300,6 +322,7 @@ function merge(head: string[]): Stored {
   put(old.claims, results.claims, (x) => x.claims);
   put(old.pay, results.pay, (x) => x.agreements);
   put(old.year, results.year, (x) => x.holders);
+  put((old.api ??= []), results.api, (x) => x.holders);
   return old;
 }
 
@@ -369,6 +392,28 @@ async function yearBench(store: 'postgres' | 'pglite', holders: number): Promise
   }
 }
 
+// ---- 5. the HTTP API ----
+
+async function apiBench(holders: number): Promise<void> {
+  const t = await freshTarget('postgres', `api${holders}`);
+  try {
+    const before = loadavg()[0]!;
+    const r = await new Promise<Omit<ApiResult, 'store' | 'load' | 'holders'>>((ok, fail) => {
+      const p = spawn(process.execPath, [join(ROOT, 'bench/api.ts'), t.target, join(WORK, `api-${holders}`), String(holders)], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.on('close', (code) => {
+        const line = out.split('\n').find((l) => l.startsWith('BENCH '));
+        if (code !== 0 || !line) return fail(new Error(`bench/api.ts ended with ${code}`));
+        ok(JSON.parse(line.slice(6)));
+      });
+    });
+    results.api.push({ store: 'postgres', holders, signedIn: r.signedIn, connections: r.connections, seconds: r.seconds, overview: r.overview, submit: r.submit, serverMaxRssMb: r.serverMaxRssMb, load: [before, loadavg()[0]!] });
+  } finally {
+    await t.drop();
+  }
+}
+
 // ---- the report ----
 
 const s = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
@@ -404,7 +449,7 @@ function report(all: Stored): string {
   all.runs.forEach((r, i) => out.push(`${i}. \`${r.command}\` on ${r.date} UTC`));
   out.push('');
   const STORES = ['postgres', 'pglite'];
-  const results = all;
+  const results = all as Stored & { api?: (ApiResult & { run: number })[] };
   if (results.claims.length) {
     out.push('### 1–2. Claims imported, checked and booked end to end (`pgb import declaraties`), against COPY of the same rows', '');
     out.push('| store | claims | lines | holders | import | claims/s | growth | peak RSS | COPY of the rows it wrote | platform / COPY rate | COPY without foreign keys | platform / that rate | run |');
@@ -452,7 +497,17 @@ function report(all: Stored): string {
       out.push('');
     }
   }
-  out.push('### 5. HTTP API under 64 connections', '', 'Not measured: the HTTP API is not finished yet (issue in progress under src/server and src/modules/toegang).', '');
+  out.push('### 5. HTTP API under 64 connections (autocannon against `pgb serve` on PostgreSQL, signed-in holders)', '');
+  if (results.api?.length) {
+    out.push('| holders in the country | holders signed in | request | req/s | p50 | p99 | answers | server peak RSS | load average (1 min) before / after | run |', '|---:|---:|---|---:|---:|---:|---|---:|---|---:|');
+    for (const r of results.api) {
+      for (const [what, x] of [['`GET /api/budgetten` (budget overview)', r.overview], ['`POST /api/declaraties` (claim submission)', r.submit]] as const) {
+        const answers = Object.entries(x.statuses).map(([k, v]) => `${int(v)}× ${k}`).join(', ') + (x.errors ? `, ${x.errors} errors` : '');
+        out.push(`| ${int(r.holders)} | ${r.signedIn} | ${what} | ${int(x.rps)} | ${x.p50} ms | ${x.p99} ms | ${answers} | ${r.serverMaxRssMb.toFixed(0)} MB | ${r.load[0].toFixed(1)} / ${r.load[1].toFixed(1)} | ${r.run} |`);
+      }
+    }
+    out.push('', `${results.api[0]!.connections} connections for ${results.api[0]!.seconds} s each; each request from one of the signed-in holders' sessions in turn (cookie, and the CSRF token for the submission), a new declaratie_id per submission.`, '');
+  } else out.push('Not measured yet: `npm run bench -- --items 5`.', '');
   out.push('<!-- bench:end -->');
   return out.join('\n');
 }
@@ -492,6 +547,7 @@ try {
     if (ITEMS.has(3)) for (const n of SIZES.agreements) (await payBench(store, n), save());
     if (ITEMS.has(4)) for (const n of SIZES.holders) (await yearBench(store, n), save());
   }
+  if (ITEMS.has(5) && STORES.includes('postgres')) (await apiBench(SIZES.holders[0]!), save());
 } finally {
   const all = merge(head);
   const text = report(all);

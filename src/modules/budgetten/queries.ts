@@ -119,6 +119,26 @@ export async function budgetTotals(db: Queryable, scope: Scope, f: BudgetFilters
   return r.rows;
 }
 
+/**
+ * The same totals as budgetTotals, added up from budgets already read: only when those are all the
+ * budgets of the filter (the first page, not full). Saves the overview a second pass over the budgets.
+ */
+export function lawTotalsOf(budgets: readonly BudgetView[]): LawTotals[] {
+  const out = new Map<string, LawTotals>();
+  for (const b of budgets) {
+    const k = `${b.budgethouder_id}:${b.wet}`;
+    const t = out.get(k) ?? { budgethouder_id: b.budgethouder_id, wet: b.wet, budgetten: 0, toegekend: 0, besteed: 0, betaald: 0, nog_te_betalen: 0, beschikbaar: 0 };
+    t.budgetten++;
+    t.toegekend += Number(b.toegekend);
+    t.besteed += Number(b.besteed);
+    t.betaald += Number(b.betaald);
+    t.nog_te_betalen += Number(b.nog_te_betalen);
+    t.beschikbaar += Number(b.beschikbaar);
+    out.set(k, t);
+  }
+  return [...out.values()].sort((a, b) => a.budgethouder_id - b.budgethouder_id || (a.wet < b.wet ? -1 : a.wet > b.wet ? 1 : 0));
+}
+
 export interface OwnDeposits {
   budgethouder_id: number;
   wet: string;

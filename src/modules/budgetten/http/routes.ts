@@ -14,7 +14,7 @@ import { withEuros } from '../../../kernel/money.ts';
 import { dateInNetherlands, type PlainDate } from '../../../kernel/dates.ts';
 import { searchHolders, visibleHolder, type HolderView } from '../../partijen/index.ts';
 import { depletion } from '../core/depletion.ts';
-import { budgetTotals, listBudgets, ownDeposits, spentPerMonth, type BudgetFilters, type BudgetView, type LawTotals, type OwnDeposits } from '../queries.ts';
+import { budgetTotals, lawTotalsOf, listBudgets, ownDeposits, spentPerMonth, type BudgetFilters, type BudgetView, type LawTotals, type OwnDeposits } from '../queries.ts';
 
 const MONEY = ['toegekend', 'besteed', 'betaald', 'nog_te_betalen', 'beschikbaar'] as const;
 
@@ -44,8 +44,8 @@ async function requireHolder(db: Queryable, scope: Scope, id: number): Promise<H
  * Per holder and law: the budgets' totals and (for everyone but a funder, who has no business
  * with them) the holder's own deposits for that law.
  */
-async function perLaw(db: Queryable, scope: Scope, f: BudgetFilters) {
-  const totals = await budgetTotals(db, scope, f);
+async function perLaw(db: Queryable, scope: Scope, f: BudgetFilters, all?: readonly BudgetView[]) {
+  const totals = all ? lawTotalsOf(all) : await budgetTotals(db, scope, f);
   let deposits: OwnDeposits[] = [];
   if (scope.kind !== 'verstrekker' && scope.kind !== 'zorgverlener') {
     const holders =
@@ -98,7 +98,9 @@ export const budgettenRoutes: RouteSpec<any, any, any>[] = [
       if (query.budgethouder_id !== undefined) await requireHolder(db, scope, query.budgethouder_id);
       const f: BudgetFilters = { budgethouderId: query.budgethouder_id ?? null, wet: query.wet ?? null, peildatum: query.peildatum ?? null };
       const items = await listBudgets(db, scope, { ...f, limit: query.limit, offset: query.offset });
-      return { body: { items: items.map((b) => budgetJson(b, principal)), per_wet: await perLaw(db, scope, f) } };
+      // a first page that is not full holds every budget of the filter: its totals need no second query
+      const complete = query.offset === 0 && items.length < query.limit ? items : undefined;
+      return { body: { items: items.map((b) => budgetJson(b, principal)), per_wet: await perLaw(db, scope, f, complete) } };
     },
   }),
   defineRoute({
