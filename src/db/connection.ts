@@ -15,7 +15,12 @@ export interface QueryResult<T> {
 }
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /**
+   * `prepare`: a name for a statement that runs on every request (fixed text, only its parameters
+   * vary): on PostgreSQL outside a transaction it becomes a prepared statement per connection, so it
+   * is parsed once and planned from its cached plan. Ignored elsewhere.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], opts?: { prepare?: string }): Promise<QueryResult<T>>;
 }
 
 /** A connection inside an open transaction. */
@@ -85,8 +90,8 @@ class PostgresDb implements Db {
     this.description = `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
   }
 
-  async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await this.pool.query(sql, params as unknown[]);
+  async query<T>(sql: string, params: readonly unknown[] = [], opts?: { prepare?: string }): Promise<QueryResult<T>> {
+    const r = opts?.prepare ? await this.pool.query({ name: opts.prepare, text: sql, values: params as unknown[] }) : await this.pool.query(sql, params as unknown[]);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
 

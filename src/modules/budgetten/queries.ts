@@ -90,6 +90,8 @@ export async function listBudgets(db: Queryable, scope: Scope, f: BudgetFilters 
      ORDER BY h.clientnummer, b.wet, b.ingangsdatum, b.budget_id
      LIMIT $${n + 1} OFFSET $${n + 2}`,
     [...w.params, f.limit ?? null, f.offset ?? 0],
+    // the text depends only on the kind of scope: one prepared statement per kind
+    { prepare: `budgetten.listBudgets.${scope.kind}` },
   );
   return r.rows;
 }
@@ -161,6 +163,7 @@ export async function ownDeposits(db: Queryable, holderIds: number[], wet?: stri
         AND ($2::text IS NULL OR split_part(r.sleutel, ':', 2) = $2)
       ORDER BY 1, 2`,
     [holderIds, wet ?? null],
+    { prepare: 'budgetten.ownDeposits' },
   );
   return r.rows;
 }

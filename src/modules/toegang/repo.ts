@@ -110,6 +110,7 @@ export async function sessionWithUser(q: Queryable, id: string): Promise<{ sessi
             (SELECT row_to_json(x) FROM (SELECT ${USER_COLUMNS} FROM gebruikers g WHERE g.id = s.gebruiker_id) x) AS u
        FROM sessies s WHERE s.id = $1`,
     [id],
+    { prepare: 'toegang.sessionWithUser' },
   );
   const row = r.rows[0];
   if (!row) return undefined;
