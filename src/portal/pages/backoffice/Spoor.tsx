@@ -9,31 +9,10 @@ import { api, foutmelding } from '../../api.ts';
 import { datum, euro, moment } from '../../format.ts';
 import { Alert, Button, DataList, Fout, Form, Heading, Laden, Link, Paragraph, StatusBadge, Table, TextField, useData } from '../../components/index.ts';
 import { bsnGemaskeerd, KANAAL_NAAM, redenNaam, statusNaam, wetNaam } from '../gedeeld/namen.ts';
+import type { DeclaratieDetail } from '../gedeeld/types.ts';
 
-export interface DeclaratieSpoor {
-  declaratie_id: string;
-  soort: string;
-  status: string;
-  reden: string | null;
-  melding: string | null;
-  bedrag_centen: number;
-  kanaal: string;
-  ingediend_door: string | null;
-  ontvangen_op: string;
-  uiterste_betaaldatum: string | null;
-  betaald_op: string | null;
-  bsn: string;
-  budgethouder_id: number;
-  budgethouder_naam: string;
-  clientnummer: number;
-  zorgverlener_id: string;
-  zorgverlener_naam: string;
-  zorgovereenkomst_id: string | null;
-  wet: string | null;
-  regels: { regelnr: number; datum: string; eenheden: string; tarief_centen: number; bedrag_centen: number; omschrijving: string | null }[];
-  gebeurtenissen: { op: string; actor: string; gebeurtenis: string; status: string | null; reden: string | null; toelichting: string | null }[];
-  betalingen: { betaling_id: string; betaalrun_id: string; status: string; actief: boolean; bedrag_centen: number; bevestigd_op: string | null; teruggeboekt_op: string | null; terugboekreden: string | null }[];
-  lasten?: { regelnr: number; bron: string; budget_id: string | null; bedrag_centen: number }[];
+/** The back office's trace is the holder's claim detail plus the bookings (gedeeld/types.ts). */
+export interface DeclaratieSpoor extends DeclaratieDetail {
   boekingen?: { journaalpost_id: number; op: string; soort: string; omschrijving: string; rekening: string; bedrag_centen: number }[];
 }
 

@@ -32,7 +32,7 @@ export interface Declaratie {
 export interface DeclaratieDetail extends Declaratie {
   bij?: string;
   regels: { regelnr: number; datum: string; eenheden: string; tarief_centen: number; bedrag_centen: number; omschrijving: string | null }[];
-  gebeurtenissen: { op: string; actor: string; gebeurtenis: string; status: string; reden: string | null; toelichting: string | null }[];
+  gebeurtenissen: { op: string; actor: string; gebeurtenis: string; status: string | null; reden: string | null; toelichting: string | null }[];
   betalingen: { betaling_id: string; betaalrun_id: string; status: string; actief: boolean; bedrag_centen: number; bevestigd_op: string | null; teruggeboekt_op: string | null; terugboekreden: string | null }[];
   lasten?: { regelnr: number; bron: string; budget_id: string | null; bedrag_centen: number }[];
 }
