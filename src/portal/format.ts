@@ -79,3 +79,16 @@ export function aantal(n: number): string {
 export function vandaag(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+/**
+ * A message of the server as people read it: the ISO moments ("2026-12-04T09:15:00+01:00") and
+ * dates ("2026-12-18") that the platform's trace and check texts carry (they are also written to
+ * files and the command line) become Dutch ("4 december 2026 om 09:15", "18 december 2026").
+ * Months (2026-11) and identifiers are left alone.
+ */
+export function leesbaar(tekst: string | null | undefined): string {
+  if (!tekst) return '';
+  return tekst
+    .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (m) => moment(m))
+    .replace(/(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])/g, (m) => datum(m));
+}

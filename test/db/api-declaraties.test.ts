@@ -45,7 +45,7 @@ describe(`declaraties over HTTP (${STORE})`, () => {
     );
     assert.equal(r.json.ontvangen_op, '2026-11-18T10:00:00+01:00');
     assert.equal(r.json.bsn, `*****${WORLD.bsn.a.slice(-4)}`);
-    assert.match(r.json.melding, /^Alle controles voldaan; 60\.00 ten laste van W-TKB-A/);
+    assert.match(r.json.melding, /^Alle controles voldaan; € 60,00 ten laste van W-TKB-A/);
     assert.equal(r.json.bij, 'het betaalbureau: betaling in de volgende betaalrun');
     assert.equal(await budgetLeft(WORLD.allocations.a), 5000_00 - 60_00 - 60_00);
 

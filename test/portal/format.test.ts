@@ -1,7 +1,7 @@
 /** The portal's pure helpers: amounts (whole cents, Dutch notation), masking, the depletion chart's points. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { euro, euroInvoer, maskeerBsn, maskeerIban, parseEuro } from '../../src/portal/format.ts';
+import { euro, euroInvoer, leesbaar, maskeerBsn, maskeerIban, parseEuro } from '../../src/portal/format.ts';
 import { punten } from '../../src/portal/pages/gedeeld/uitputting.ts';
 
 test('euro: cents in Dutch notation, grouping and a minus sign', () => {
@@ -16,6 +16,16 @@ test('parseEuro: what people type, to cents; anything else is not an amount', ()
   for (const [t, c] of [['28,50', 2850], ['28.50', 2850], ['€ 28', 2800], ['1.234,56', 123456], ['0,5', 50], [' 7 ', 700]] as const) assert.equal(parseEuro(t), c, t);
   for (const t of ['', 'abc', '28,505', '-3', '1,2,3', '12.345']) assert.equal(parseEuro(t), t === '12.345' ? 1234500 : null, t);
   assert.equal(euroInvoer(4500), '45,00');
+});
+
+test('leesbaar: ISO moments and dates in server texts become Dutch; months and identifiers stay', () => {
+  assert.equal(
+    leesbaar('Ontvangen via post op 2026-12-06T09:10:00+01:00; geregistreerd uit d.csv (imp_01M9). Uiterste betaaldatum 2026-12-18.'),
+    'Ontvangen via post op 6 december 2026 om 09:10; geregistreerd uit d.csv (imp_01M9). Uiterste betaaldatum 18 december 2026.',
+  );
+  assert.equal(leesbaar('zorg van 2024 moest uiterlijk 2025-04-01 zijn gedeclareerd'), 'zorg van 2024 moest uiterlijk 1 april 2025 zijn gedeclareerd');
+  assert.equal(leesbaar('PGB 1000001 2026-11, TKB-2026-0001'), 'PGB 1000001 2026-11, TKB-2026-0001');
+  assert.equal(leesbaar(null), '');
 });
 
 test('masking: the last four digits only', () => {

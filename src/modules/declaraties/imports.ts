@@ -5,6 +5,7 @@
  * only once the holder approves it.
  */
 import type { Tx } from '../../db/connection.ts';
+import { receivedNote } from './core/notes.ts';
 import { formatMoment } from '../../kernel/dates.ts';
 import type { ApplyContext, ImportHandler } from '../import/run-import.ts';
 import { DECLARATIES_SPEC, groupClaimLines, parseClaimLine, type ClaimDraft, type ClaimLineRow } from './core/csv.ts';
@@ -53,7 +54,7 @@ export function claimsImport(submission: ClaimSubmission = {}): ImportHandler<Cl
           actor: ctx.actor,
           now: ctx.now,
           cause: `import ${ctx.importId}`,
-          receivedNote: (d) => `Ontvangen via ${d.kanaal} op ${formatMoment(d.ontvangenOp)}; geregistreerd uit ${ctx.file} (${ctx.importId}), ${d.lines.length} regel(s). Uiterste betaaldatum ${d.uitersteBetaaldatum}.`,
+          receivedNote: (d) => receivedNote(d, ctx.file, ctx.importId),
         });
         return { created: fresh.length, claims };
       }
@@ -78,7 +79,7 @@ export function claimsImport(submission: ClaimSubmission = {}): ImportHandler<Cl
                 event: 'ontvangen',
                 status: 'ontvangen',
                 reason: null,
-                note: `Ontvangen via ${d.kanaal} op ${formatMoment(d.ontvangenOp)}; geregistreerd uit ${ctx.file} (${ctx.importId}), ${d.lines.length} regel(s). Uiterste betaaldatum ${d.uitersteBetaaldatum}.`,
+                note: receivedNote(d, ctx.file, ctx.importId),
               },
         ),
         ctx.actor,

@@ -11,7 +11,7 @@ import type { Db } from '../../../db/connection.ts';
 import { dateInNetherlands, parseDate, type PlainDate } from '../../../kernel/dates.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
-import { formatEuros, type Cents } from '../../../kernel/money.ts';
+import { formatEurosNl, type Cents } from '../../../kernel/money.ts';
 import { writeAudit } from '../../audit/index.ts';
 import { insertEvents } from '../../declaraties/index.ts';
 import { booking, ONDERWEG, payableAccount, postEntries } from '../../ledger/index.ts';
@@ -84,7 +84,7 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
           event: 'in betaalrun',
           status: 'betaald',
           reason: null,
-          note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEuros(p.bedrag)} aan ${p.naam.replace(/\.$/, "")}.`,
+          note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEurosNl(p.bedrag)} aan ${p.naam.replace(/\.$/, "")}.`,
         })),
       ),
       opts.actor,

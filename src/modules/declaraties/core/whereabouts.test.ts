@@ -34,4 +34,7 @@ test('each status has its holder: the holder, the provider, the operator or the 
   assert.match(whoHoldsIt({ ...base, status: 'betaald', reden: null, betaling_status: 'bevestigd', betaald_op: '2026-11-06' }, 'budgethouder'), /^niemand meer: /);
   assert.match(whoHoldsIt({ ...base, status: 'afgekeurd', reden: 'DUBBELE_DECLARATIE' }, 'budgethouder'), /^de zorgverlener \(Thuishulp De Linde\): /);
   assert.match(whoHoldsIt({ ...base, status: 'afgekeurd', reden: 'GEEN_TOEKENNING' }, 'budgethouder'), /^het betaalbureau: de backoffice heeft/);
+  // refused by the automatic check, not by a person: nobody holds it, and the text says so
+  assert.match(whoHoldsIt({ ...base, status: 'afgekeurd', reden: 'INDIENTERMIJN_VERSTREKEN' }, 'zorgverlener'), /^niemand meer: de automatische controle .*termijn/);
+  assert.match(whoHoldsIt({ ...base, status: 'afgekeurd', reden: 'ONDER_MINIMUMLOON' }, 'budgethouder'), /^u \(budgethouder\) en de zorgverlener .*minimumloon/);
 });

@@ -72,6 +72,10 @@ export function whoHoldsIt(c: WhereaboutsInput, viewer: Viewer): string {
           return `${holder} en ${provider}: de declaratie past niet in de zorgovereenkomst; declareer opnieuw binnen de afspraken of pas de zorgovereenkomst aan`;
         case 'ZORGOVEREENKOMST_NIET_GEACCORDEERD':
           return `${funder}: de zorgovereenkomst is afgekeurd; neem contact op met de verstrekker`;
+        case 'INDIENTERMIJN_VERSTREKEN':
+          return `niemand meer: de automatische controle heeft de declaratie afgekeurd omdat de termijn om te declareren voorbij is; deze zorg wordt niet meer uit het budget betaald (vragen: ${OPERATOR})`;
+        case 'ONDER_MINIMUMLOON':
+          return `${holder} en ${provider}: het uurloon ligt onder het minimumloon; pas de zorgovereenkomst aan en declareer opnieuw`;
         default:
           return `${OPERATOR}: de backoffice heeft de declaratie afgekeurd; neem contact op met het betaalbureau`;
       }

@@ -5,7 +5,7 @@
  * just arrived and, with `holderIds`, to check parked claims again when what they waited for came.
  */
 import type { Tx } from '../../../db/connection.ts';
-import { formatEuros } from '../../../kernel/money.ts';
+import { formatEurosNl } from '../../../kernel/money.ts';
 import { budgetAccount, ownFundsAccount, payableAccount, postEntries, type JournalEntry, type Posting } from '../../ledger/index.ts';
 import { checkClaim, type Outcome } from '../core/check.ts';
 import { claimsToCheck, insertCharges, insertEvents, loadCheckContext, updateClaims, type ClaimUpdate, type StoredClaim, type TraceEvent } from '../repo.ts';
@@ -77,7 +77,7 @@ export function traceEvent(claim: StoredClaim, outcome: Outcome, cause: string):
       event: 'goedgekeurd',
       status: 'goedgekeurd',
       reason: null,
-      note: `Alle controles voldaan${again}; ${formatEuros(claim.bedrag)} ten laste van ${budgets} onder zorgovereenkomst ${outcome.agreement.id}.`,
+      note: `Alle controles voldaan${again}; ${formatEurosNl(claim.bedrag)} ten laste van ${budgets} onder zorgovereenkomst ${outcome.agreement.id}.`,
     };
   }
   return { declaratieId: claim.declaratieId, event: outcome.status, status: outcome.status, reason: outcome.reason, note: `${outcome.message}${again}` };

@@ -14,7 +14,8 @@
  *    (receive-claims.ts); then the `imports` row and the audit row.
  */
 import type { Db } from '../../../db/connection.ts';
-import { formatMoment, type PlainDate } from '../../../kernel/dates.ts';
+import { receivedNote } from '../core/notes.ts';
+import type { PlainDate } from '../../../kernel/dates.ts';
 import { InputError, type InputProblem } from '../../../kernel/errors.ts';
 import { RowReader, scanCsv } from '../../../kernel/csv.ts';
 import { newId } from '../../../kernel/ids.ts';
@@ -163,7 +164,7 @@ export async function importClaimsFile(
           actor: opts.actor,
           now,
           cause: `import ${importId}`,
-          receivedNote: (d) => `Ontvangen via ${d.kanaal} op ${formatMoment(d.ontvangenOp)}; geregistreerd uit ${file} (${importId}), ${d.lines.length} regel(s). Uiterste betaaldatum ${d.uitersteBetaaldatum}.`,
+          receivedNote: (d) => receivedNote(d, file, importId),
         },
       );
     }

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { api, query } from '../../api.ts';
-import { datum, euro, moment } from '../../format.ts';
+import { datum, euro, moment, leesbaar } from '../../format.ts';
 import { Button, ExternalLink, Fout, Form, Heading, Laden, Paragraph, StatusBadge, Table, TextField, useData } from '../../components/index.ts';
 
 interface Trekking {
@@ -102,7 +102,7 @@ export function SteekproefPagina() {
                       {t.spoor.map((e, i) => (
                         <li key={i} className="utrecht-ordered-list__item">
                           {moment(e.op)}: {e.gebeurtenis}
-                          {e.reden ? ` [${e.reden}]` : ''} ({e.actor}){e.toelichting ? `: ${e.toelichting}` : ''}
+                          {e.reden ? ` [${e.reden}]` : ''} ({e.actor}){e.toelichting ? `: ${leesbaar(e.toelichting)}` : ''}
                         </li>
                       ))}
                     </ol>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { api, foutmelding, query } from '../../api.ts';
-import { euro, moment } from '../../format.ts';
+import { euro, moment, leesbaar } from '../../format.ts';
 import { Alert, Button, Fieldset, Fout, Form, Heading, Laden, Link, Paragraph, SelectField, Textarea, FormField, useData } from '../../components/index.ts';
 import { REDEN_NAAM, redenNaam, statusNaam } from '../gedeeld/namen.ts';
 
@@ -104,7 +104,7 @@ export function GeparkeerdPagina() {
           <Paragraph>
             {euro(c.bedrag_centen)} · {c.budgethouder_naam} (cliënt {c.clientnummer}) · {c.zorgverlener_naam} · ontvangen {moment(c.ontvangen_op)}
           </Paragraph>
-          {c.melding && <Paragraph>{c.melding}</Paragraph>}
+          {c.melding && <Paragraph>{leesbaar(c.melding)}</Paragraph>}
           <Besluit
             c={c}
             klaar={(t) => {

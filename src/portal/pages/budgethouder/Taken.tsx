@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { api, foutmelding, query } from '../../api.ts';
 import { Alert, Button, ButtonGroup, Fout, Heading, Laden, Link, Paragraph, StatusBadge, Textarea, FormField, useData } from '../../components/index.ts';
-import { aantal, datum, euro, moment } from '../../format.ts';
+import { aantal, datum, euro, moment, leesbaar } from '../../format.ts';
 import type { Declaratie, DeclaratieDetail, Lijst, Signaal, Zorgovereenkomst } from '../gedeeld/types.ts';
 import { redenUitleg, wetNaam, ZOK_STATUS } from '../gedeeld/labels.ts';
 import { useHouder } from './houder.tsx';
@@ -163,7 +163,7 @@ function ClaimMelding({ claim: c }: { claim: Declaratie }) {
       <p className="utrecht-paragraph">
         <Link to={`/mijn-pgb/declaraties/${c.declaratie_id}`}>Declaratie {c.declaratie_id}</Link> van {c.zorgverlener_naam}, {euro(c.bedrag_centen)}: <strong>{redenUitleg(c.reden)}</strong>
       </p>
-      {c.melding && <p className="utrecht-paragraph">Waarom en wat te doen: {c.melding}</p>}
+      {c.melding && <p className="utrecht-paragraph">Waarom en wat te doen: {leesbaar(c.melding)}</p>}
     </li>
   );
 }

@@ -9,7 +9,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiFout, foutmelding } from '../../api.ts';
 import { Alert, Button, ButtonGroup, Fieldset, Form, FormField, Heading, Paragraph, SelectField, Textbox, TextField } from '../../components/index.ts';
-import { euro, euroInvoer, parseEuro } from '../../format.ts';
+import { euro, euroInvoer, parseEuro, leesbaar } from '../../format.ts';
 import { EENHEDEN, redenUitleg, wetNaam } from './labels.ts';
 import type { ClaimControle, Declaratie, Zorgovereenkomst } from './types.ts';
 import { useControle } from './useControle.ts';
@@ -212,7 +212,7 @@ function Uitkomst({ c, wie }: { c: ClaimControle; wie: 'budgethouder' | 'zorgver
   }
   return (
     <Alert type={c.uitkomst === 'afgekeurd' ? 'error' : 'warning'} titel={c.uitkomst === 'afgekeurd' ? `Zo wordt de declaratie afgekeurd: ${redenUitleg(c.reden)}` : `De declaratie zou moeten wachten: ${redenUitleg(c.reden)}`}>
-      <Paragraph>{c.melding}</Paragraph>
+      <Paragraph>{leesbaar(c.melding)}</Paragraph>
     </Alert>
   );
 }

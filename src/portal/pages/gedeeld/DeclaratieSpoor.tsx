@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { Alert, DataList, Fout, Heading, Laden, Link, Paragraph, StatusBadge, Table, useData } from '../../components/index.ts';
-import { aantal, datum, euro, moment } from '../../format.ts';
+import { aantal, datum, euro, moment, leesbaar } from '../../format.ts';
 import { DECLARATIE_STATUS, redenUitleg, wetNaam } from './labels.ts';
 import type { DeclaratieDetail } from './types.ts';
 
@@ -53,12 +53,12 @@ export function DeclaratieSpoor({ terug, contact }: { terug: { pad: string; teks
       </Paragraph>
       {c.bij && (
         <Alert type={teDoen ? 'warning' : c.status === 'betaald' ? 'ok' : 'info'} titel="Waar is de declaratie nu?">
-          <Paragraph>Bij {c.bij}.</Paragraph>
+          <Paragraph>Bij {leesbaar(c.bij)}.</Paragraph>
         </Alert>
       )}
       {teDoen && c.melding && (
         <Alert type="error" titel={`Waarom: ${redenUitleg(c.reden) ?? 'zie de toelichting'}`}>
-          <Paragraph>{c.melding}</Paragraph>
+          <Paragraph>{leesbaar(c.melding)}</Paragraph>
         </Alert>
       )}
       <DataList
@@ -105,7 +105,7 @@ export function DeclaratieSpoor({ terug, contact }: { terug: { pad: string; teks
               <strong>{STAPPEN[e.gebeurtenis] ?? e.gebeurtenis}</strong> <span className="pgb-spoor__tijd">{moment(e.op)}, door {door(e.actor, e.gebeurtenis, e.toelichting)}</span>
             </p>
             {e.reden && <p className="utrecht-paragraph">Reden: {redenUitleg(e.reden)}</p>}
-            {e.toelichting && <p className="utrecht-paragraph utrecht-paragraph--small">{e.toelichting}</p>}
+            {e.toelichting && <p className="utrecht-paragraph utrecht-paragraph--small">{leesbaar(e.toelichting)}</p>}
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { api, foutmelding, query } from '../../api.ts';
 import { Alert, Button, ButtonLink, Fieldset, Form, Fout, Heading, Laden, Link, Paragraph, SelectField, StatusBadge, Table, useData } from '../../components/index.ts';
-import { datum, euro } from '../../format.ts';
+import { datum, euro, leesbaar } from '../../format.ts';
 import { usePrincipal } from '../../sessie.tsx';
 import { DECLARATIE_STATUS, wetNaam } from '../gedeeld/labels.ts';
 import type { Betaling, Declaratie, Lijst, Zorgovereenkomst, ZorgovereenkomstDetail as ZokDetail } from '../gedeeld/types.ts';
@@ -73,7 +73,7 @@ export function Overzicht() {
                     <p className="utrecht-paragraph">
                       <Link to={`${BASIS}/declaraties/${c.declaratie_id}`}>Declaratie {c.declaratie_id}</Link> van {euro(c.bedrag_centen)} aan {c.budgethouder_naam}
                     </p>
-                    {c.melding && <p className="utrecht-paragraph">Reden van de budgethouder: {c.melding}</p>}
+                    {c.melding && <p className="utrecht-paragraph">Reden van de budgethouder: {leesbaar(c.melding)}</p>}
                   </li>
                 ))}
               </ul>
