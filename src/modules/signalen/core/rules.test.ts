@@ -21,6 +21,7 @@ test('budget signal: runs out before the end at the pace so far, or less than th
   assert.equal(s!.bewijs.verwachte_uitputting, '2026-06-29');
   assert.equal(s!.bewijs.resterend, 600_00);
   assert.match(s!.omschrijving, /op 29 juni 2026, vóór het einde op 31 december 2026/);
+  assert.match(s!.omschrijving, /^Budget (Wet langdurige zorg|Wmo [a-z ]+|Jeugdwet) van cliënt/, 'the law by its name, not its code');
   // 270.00 in 90 days is 3.00 a day: the 930.00 left lasts 310 days, past the end: no signal.
   // (100.00 a month would not do: 3.33 a day runs out on 26 December, five days early.)
   const calm = budget({ besteedPerMaand: { '2026-01': 90_00, '2026-02': 90_00, '2026-03': 90_00 } });

@@ -20,6 +20,7 @@
 import { depletion } from '../../budgetten/index.ts';
 import { dateNameNl, type PlainDate } from '../../../kernel/dates.ts';
 import { divRound, formatEurosNl } from '../../../kernel/money.ts';
+import { WET_NAMEN, type Wet } from '../../../kernel/wet.ts';
 
 export const SIGNAL_KINDS = ['budget_uitputting', 'uren_per_dag', 'zelfde_uren', 'na_overlijden', 'veel_budgethouders', 'sprong_uren'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
@@ -107,7 +108,7 @@ export function budgetSignals(budgets: readonly BudgetFact[], opts: { vandaag: P
       budgethouder_id: b.budgethouder_id,
       zorgverlener_id: null,
       verstrekkers: [b.verstrekker],
-      omschrijving: `Budget ${b.wet} van cliënt ${b.clientnummer} (toekenning ${b.budget_id}): ${reasons.join('; ')}. Nog ${formatEurosNl(Math.max(d.resterend, 0))} van ${formatEurosNl(b.toegekend)}.`,
+      omschrijving: `Budget ${WET_NAMEN[b.wet as Wet] ?? b.wet} van cliënt ${b.clientnummer} (toekenning ${b.budget_id}): ${reasons.join('; ')}. Nog ${formatEurosNl(Math.max(d.resterend, 0))} van ${formatEurosNl(b.toegekend)}.`,
       bewijs: {
         budget_id: b.budget_id,
         wet: b.wet,

@@ -50,7 +50,9 @@ export function Uitputtingsgrafiek({ budget, vandaag }: { budget: Budget; vandaa
     };
   }, [budget, huidig]);
   const u = budget.uitputting;
-  const samenvatting = u.uitgeput
+  const samenvatting = budget.toegekend_centen === 0 && u.besteed_centen === 0
+    ? 'Er is niets toegekend: de toekenning is ingetrokken of op nul gezet.'
+    : u.uitgeput
     ? 'Het budget is op.'
     : u.verwachte_uitputting
       ? `Bij het huidige tempo is het budget op ${datum(u.verwachte_uitputting)} op, vóór het einde op ${datum(budget.einddatum)}.`

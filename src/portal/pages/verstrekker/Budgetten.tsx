@@ -113,7 +113,11 @@ export function BudgethouderPagina() {
               <Heading level={2} id={`b-${b.budget_id}`}>
                 {wetNaam(b.wet)}: {datum(b.ingangsdatum)} – {datum(b.einddatum)}
               </Heading>
-              {b.uitputting.uitgeput ? (
+              {b.toegekend_centen === 0 && b.besteed_centen === 0 ? (
+                <Alert type="info" titel="Niets toegekend">
+                  <Paragraph>Deze toekenning is ingetrokken of op nul gezet; er kan niets ten laste van komen.</Paragraph>
+                </Alert>
+              ) : b.uitputting.uitgeput ? (
                 <Alert type="error" titel="Het budget is op" />
               ) : b.uitputting.toereikend === false && b.uitputting.verwachte_uitputting ? (
                 <Alert type="warning" titel={`In dit tempo is het budget op ${datum(b.uitputting.verwachte_uitputting)}`}>
@@ -132,7 +136,7 @@ export function BudgethouderPagina() {
                   { key: 'Verwacht op', value: b.uitputting.verwachte_uitputting ? datum(b.uitputting.verwachte_uitputting) : 'niet vóór het einde van de periode' },
                 ]}
               />
-              <Uitputting id={`u-${b.budget_id}`} titel={`Uitputting ${wetNaam(b.wet)}, ${b.ingangsdatum.slice(0, 4)}`} toegekend={b.toegekend_centen} maanden={b.uitputting.maanden} tot={huidigeMaand} />
+              {(b.toegekend_centen > 0 || b.besteed_centen > 0) && <Uitputting id={`u-${b.budget_id}`} titel={`Uitputting ${wetNaam(b.wet)}, ${b.ingangsdatum.slice(0, 4)}`} toegekend={b.toegekend_centen} maanden={b.uitputting.maanden} tot={huidigeMaand} />}
             </section>
           ))}
         </>
