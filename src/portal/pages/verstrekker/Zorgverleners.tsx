@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { api, ApiFout, foutmelding, query } from '../../api.ts';
 import { datum, euro } from '../../format.ts';
-import { Alert, Button, Fieldset, Form, Heading, Link, Paragraph, SelectField, Table, TextField } from '../../components/index.ts';
+import { Alert, Button, Form, Heading, Link, Paragraph, SelectField, Table, TextField } from '../../components/index.ts';
 import { bsnGemaskeerd, SOORT_ZOK, statusNaam, wetNaam } from '../gedeeld/namen.ts';
 
 interface Overeenkomst {
@@ -67,15 +67,13 @@ export function ZorgverlenerZoeken({ basis = '/verstrekker' }: { basis?: string 
           }
         }}
       >
-        <Fieldset legend="Zoeken op">
-          <div className="pgb-inline">
-            <SelectField id="zoek-op" label="Zoeken op" required value={op} onChange={(v) => setOp(v as 'kvk' | 'bsn')} options={[{ value: 'kvk', label: 'KvK-nummer' }, { value: 'bsn', label: 'BSN' }]} />
-            <TextField id="zoek-nummer" label={op === 'kvk' ? 'KvK-nummer' : 'BSN'} inputMode="numeric" autoComplete="off" required value={nummer} onChange={setNummer} error={fout} />
-            <Button type="submit" appearance="primary-action" busy={bezig}>
-              Zoeken
-            </Button>
-          </div>
-        </Fieldset>
+        <div className="pgb-inline">
+          <SelectField id="zoek-op" label="Zoeken op" required value={op} onChange={(v) => setOp(v as 'kvk' | 'bsn')} options={[{ value: 'kvk', label: 'KvK-nummer' }, { value: 'bsn', label: 'BSN' }]} />
+          <TextField id="zoek-nummer" label={op === 'kvk' ? 'KvK-nummer' : 'BSN'} inputMode="numeric" autoComplete="off" required value={nummer} onChange={setNummer} error={fout} />
+          <Button type="submit" appearance="primary-action" busy={bezig}>
+            Zoeken
+          </Button>
+        </div>
       </Form>
       {geenResultaat && <Alert type="info">{geenResultaat}</Alert>}
       {items?.map((z) => (
