@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, foutmelding } from '../../api.ts';
-import { datum, euro, moment } from '../../format.ts';
+import { datum, euro, moment, leesbaar } from '../../format.ts';
 import { Alert, Button, DataList, Fout, Form, Heading, Laden, Link, Paragraph, StatusBadge, Table, TextField, useData } from '../../components/index.ts';
 import { bsnGemaskeerd, KANAAL_NAAM, redenNaam, statusNaam, wetNaam } from '../gedeeld/namen.ts';
 import type { DeclaratieDetail } from '../gedeeld/types.ts';
@@ -123,7 +123,7 @@ export function SpoorInhoud({ c }: { c: DeclaratieSpoor }) {
         items={[
           { key: 'Status', value: statusBadge(c.status) },
           ...(c.reden ? [{ key: 'Reden', value: redenNaam(c.reden) }] : []),
-          ...(c.melding ? [{ key: 'Melding', value: c.melding }] : []),
+          ...(c.melding ? [{ key: 'Melding', value: leesbaar(c.melding) }] : []),
           { key: 'Bedrag', value: euro(c.bedrag_centen) },
           { key: 'Budgethouder', value: `${c.budgethouder_naam} (cliënt ${c.clientnummer})` },
           { key: 'BSN', value: <BsnInzage holderId={c.budgethouder_id} masked={c.bsn} /> },
@@ -161,7 +161,7 @@ export function SpoorInhoud({ c }: { c: DeclaratieSpoor }) {
           { key: 'status', header: 'Status', cell: (e) => (e.status ? statusNaam(e.status) : '—') },
           { key: 'reden', header: 'Reden', cell: (e) => (e.reden ? redenNaam(e.reden) : '—') },
           { key: 'wie', header: 'Door', cell: (e) => e.actor },
-          { key: 'toel', header: 'Toelichting', cell: (e) => e.toelichting ?? '—' },
+          { key: 'toel', header: 'Toelichting', cell: (e) => (e.toelichting ? leesbaar(e.toelichting) : '—') },
         ]}
         rows={c.gebeurtenissen}
         rowKey={(e) => `${e.op}-${c.gebeurtenissen.indexOf(e)}`}
