@@ -1,7 +1,7 @@
 /** The audit trail, read only: who did what, when and why, newest first, by subject or kind of action. */
 import { useState } from 'react';
 import { api, query } from '../../api.ts';
-import { moment } from '../../format.ts';
+import { leesbaar, moment } from '../../format.ts';
 import { Button, ButtonGroup, Fout, Form, Heading, Laden, Paragraph, Table, TextField, useData } from '../../components/index.ts';
 
 interface AuditRij {
@@ -55,7 +55,7 @@ export function AudittrailPagina() {
               { key: 'actie', header: 'Actie', cell: (a) => a.actie },
               { key: 'onderwerp', header: 'Onderwerp', cell: (a) => a.onderwerp },
               { key: 'actor', header: 'Door', cell: (a) => a.actor },
-              { key: 'reden', header: 'Reden', cell: (a) => a.reden ?? '—' },
+              { key: 'reden', header: 'Reden', cell: (a) => (a.reden ? leesbaar(a.reden) : '—') },
             ]}
             rows={d.data.items}
             rowKey={(a) => String(a.id ?? `${a.op}-${a.onderwerp}-${d.data!.items.indexOf(a)}`)}
