@@ -1,40 +1,24 @@
 /** Mijn PGB: the holder's claims (filter by status), a new claim, and one claim's trace. */
-import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { api, query } from '../../api.ts';
-import { Alert, ButtonLink, Fout, Heading, Laden, Link, Paragraph, SelectField, useData } from '../../components/index.ts';
-import { DECLARATIE_STATUS } from '../gedeeld/labels.ts';
-import type { Declaratie, Lijst, Zorgovereenkomst } from '../gedeeld/types.ts';
+import { Alert, Fout, Heading, Laden, Link, Paragraph, useData } from '../../components/index.ts';
+import type { Lijst, Zorgovereenkomst } from '../gedeeld/types.ts';
 import { DeclaratieSpoor } from '../gedeeld/DeclaratieSpoor.tsx';
 import { DeclaratieFormulier } from '../gedeeld/DeclaratieFormulier.tsx';
 import { useHouder } from './houder.tsx';
-import { DeclaratieTabel } from '../gedeeld/DeclaratieTabel.tsx';
+import { DeclaratieLijst } from '../gedeeld/DeclaratieTabel.tsx';
 
 export function Declaraties() {
   const h = useHouder();
-  const [status, setStatus] = useState('');
-  const d = useData((signal) => api.get<Lijst<Declaratie>>(`/api/declaraties${query({ budgethouder_id: h.id, status, limit: 200 })}`, { signal }), [h.id, status]);
   return (
-    <>
-      <Heading level={1}>Declaraties</Heading>
-      <Paragraph>Elke declaratie met waar zij nu is. Kies een declaratie voor het hele spoor van ontvangst tot betaling.</Paragraph>
-      <Paragraph>
-        <ButtonLink to="/mijn-pgb/declaraties/nieuw" appearance="primary-action">
-          Nieuwe declaratie
-        </ButtonLink>
-      </Paragraph>
-      <SelectField
-        id="status-filter"
-        label="Toon"
-        value={status}
-        onChange={setStatus}
-        placeholder="Alle declaraties"
-        options={Object.entries(DECLARATIE_STATUS).map(([value, s]) => ({ value, label: s.label }))}
-      />
-      {d.laden && !d.data && <Laden wat="de declaraties" />}
-      {d.fout !== null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
-      {d.data && <DeclaratieTabel items={d.data.items} basis="/mijn-pgb/declaraties" tegenpartij="zorgverlener" />}
-    </>
+    <DeclaratieLijst
+      titel="Declaraties"
+      intro="Elke declaratie met waar zij nu is. Kies een declaratie voor het hele spoor van ontvangst tot betaling."
+      nieuw={{ tekst: 'Nieuwe declaratie' }}
+      basis="/mijn-pgb/declaraties"
+      tegenpartij="zorgverlener"
+      budgethouderId={h.id}
+    />
   );
 }
 

@@ -5,11 +5,12 @@
  */
 import { useState } from 'react';
 import { api, foutmelding, query } from '../../api.ts';
-import { Alert, Button, ButtonGroup, Fout, Heading, Laden, Link, Paragraph, StatusBadge, Textarea, FormField, useData } from '../../components/index.ts';
-import { aantal, datum, euro, moment, leesbaar } from '../../format.ts';
+import { Alert, Button, ButtonGroup, Fout, Heading, Laden, Link, StatusBadge, Textarea, FormField, useData } from '../../components/index.ts';
+import { aantal, datum, euro, moment } from '../../format.ts';
 import type { Declaratie, DeclaratieDetail, Lijst, Signaal, Zorgovereenkomst } from '../gedeeld/types.ts';
 import { redenUitleg, wetNaam, ZOK_STATUS } from '../gedeeld/labels.ts';
 import { useHouder } from './houder.tsx';
+import { ClaimMelding, TaakSectie } from '../gedeeld/Taken.tsx';
 
 /** Reasons of a parked claim that wait for the holder (or their funder), not for the operator. */
 const VOOR_HOUDER = new Set(['MAXIMUMTARIEF_OVERSCHREDEN', 'BUDGET_ONTOEREIKEND', 'GEEN_ZORGOVEREENKOMST', 'GEEN_TOEKENNING', 'ZORGOVEREENKOMST_NIET_GEACCORDEERD']);
@@ -51,39 +52,22 @@ export function Taken() {
       {d.fout !== null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
       {d.data && (
         <>
-          <section aria-labelledby="goedkeuren">
-            <Heading level={2} id="goedkeuren">
-              Declaraties om goed te keuren ({d.data.goedkeuren.length})
-            </Heading>
-            {d.data.goedkeuren.length === 0 ? (
-              <Paragraph>Er wachten geen declaraties op uw goedkeuring.</Paragraph>
-            ) : (
-              <ul className="pgb-takenlijst">
-                {d.data.goedkeuren.map((c) => (
-                  <TeGoedkeuren
-                    key={c.declaratie_id}
-                    claim={c}
-                    regels={d.data!.regels.get(c.declaratie_id)}
-                    klaar={(tekst, type = 'ok') => {
-                      setMelding({ type, tekst });
-                      d.opnieuw();
-                    }}
-                  />
-                ))}
-              </ul>
+          <TaakSectie id="goedkeuren" titel="Declaraties om goed te keuren" items={d.data.goedkeuren} leeg="Er wachten geen declaraties op uw goedkeuring." sleutel={(c) => c.declaratie_id}>
+            {(c) => (
+              <TeGoedkeuren
+                claim={c}
+                regels={d.data!.regels.get(c.declaratie_id)}
+                klaar={(tekst, type = 'ok') => {
+                  setMelding({ type, tekst });
+                  d.opnieuw();
+                }}
+              />
             )}
-          </section>
+          </TaakSectie>
 
-          <section aria-labelledby="overeenkomsten">
-            <Heading level={2} id="overeenkomsten">
-              Zorgovereenkomsten in behandeling ({d.data.zok.length})
-            </Heading>
-            {d.data.zok.length === 0 ? (
-              <Paragraph>Er zijn geen zorgovereenkomsten in behandeling.</Paragraph>
-            ) : (
-              <ul className="pgb-takenlijst">
-                {d.data.zok.map((z) => (
-                  <li key={z.zorgovereenkomst_id} className="pgb-taak">
+          <TaakSectie id="overeenkomsten" titel="Zorgovereenkomsten in behandeling" items={d.data.zok} leeg="Er zijn geen zorgovereenkomsten in behandeling." sleutel={(z) => z.zorgovereenkomst_id}>
+            {(z) => (
+                  <li className="pgb-taak">
                     <p className="utrecht-paragraph">
                       <Link to={`/mijn-pgb/zorgovereenkomsten/${z.zorgovereenkomst_id}`}>Zorgovereenkomst {z.zorgovereenkomst_id}</Link> met {z.zorgverlener} ({wetNaam(z.wet)}){' '}
                       <StatusBadge status={ZOK_STATUS[z.status].kind}>{ZOK_STATUS[z.status].label}</StatusBadge>
@@ -96,75 +80,31 @@ export function Taken() {
                           : 'Wacht op de verstrekker: die accordeert en stelt het maximumtarief vast.'}
                     </p>
                   </li>
-                ))}
-              </ul>
             )}
-          </section>
+          </TaakSectie>
 
-          <section aria-labelledby="wachten">
-            <Heading level={2} id="wachten">
-              Declaraties die op actie wachten ({d.data.wachten.length})
-            </Heading>
-            {d.data.wachten.length === 0 ? (
-              <Paragraph>Geen declaraties wachten op een actie van u of uw verstrekker.</Paragraph>
-            ) : (
-              <ul className="pgb-takenlijst">
-                {d.data.wachten.map((c) => (
-                  <ClaimMelding key={c.declaratie_id} claim={c} />
-                ))}
-              </ul>
-            )}
-          </section>
+          <TaakSectie id="wachten" titel="Declaraties die op actie wachten" items={d.data.wachten} leeg="Geen declaraties wachten op een actie van u of uw verstrekker." sleutel={(c) => c.declaratie_id}>
+            {(c) => <ClaimMelding claim={c} basis="/mijn-pgb/declaraties" tegenpartij="zorgverlener" />}
+          </TaakSectie>
 
-          <section aria-labelledby="afgekeurd">
-            <Heading level={2} id="afgekeurd">
-              Afgekeurde declaraties ({d.data.afgekeurd.length})
-            </Heading>
-            {d.data.afgekeurd.length === 0 ? (
-              <Paragraph>Er zijn geen afgekeurde declaraties.</Paragraph>
-            ) : (
-              <ul className="pgb-takenlijst">
-                {d.data.afgekeurd.map((c) => (
-                  <ClaimMelding key={c.declaratie_id} claim={c} />
-                ))}
-              </ul>
-            )}
-          </section>
+          <TaakSectie id="afgekeurd" titel="Afgekeurde declaraties" items={d.data.afgekeurd} leeg="Er zijn geen afgekeurde declaraties." sleutel={(c) => c.declaratie_id}>
+            {(c) => <ClaimMelding claim={c} basis="/mijn-pgb/declaraties" tegenpartij="zorgverlener" />}
+          </TaakSectie>
 
-          <section aria-labelledby="signalen">
-            <Heading level={2} id="signalen">
-              Berichten ({d.data.signalen.length})
-            </Heading>
-            {d.data.signalen.length === 0 ? (
-              <Paragraph>Er zijn geen berichten.</Paragraph>
-            ) : (
-              <ul className="pgb-takenlijst">
-                {d.data.signalen.map((s) => (
-                  <li key={s.id} className="pgb-taak">
+          <TaakSectie id="signalen" titel="Berichten" items={d.data.signalen} leeg="Er zijn geen berichten." sleutel={(s) => String(s.id)}>
+            {(s) => (
+                  <li className="pgb-taak">
                     <p className="utrecht-paragraph">
                       <strong>{s.naam}</strong> ({s.periode})
                     </p>
                     <p className="utrecht-paragraph">{s.omschrijving}</p>
                     <p className="utrecht-paragraph utrecht-paragraph--small">Laatst bijgewerkt {moment(s.laatst_gezien_op)}</p>
                   </li>
-                ))}
-              </ul>
             )}
-          </section>
+          </TaakSectie>
         </>
       )}
     </>
-  );
-}
-
-function ClaimMelding({ claim: c }: { claim: Declaratie }) {
-  return (
-    <li className="pgb-taak">
-      <p className="utrecht-paragraph">
-        <Link to={`/mijn-pgb/declaraties/${c.declaratie_id}`}>Declaratie {c.declaratie_id}</Link> van {c.zorgverlener_naam}, {euro(c.bedrag_centen)}: <strong>{redenUitleg(c.reden)}</strong>
-      </p>
-      {c.melding && <p className="utrecht-paragraph">Waarom en wat te doen: {leesbaar(c.melding)}</p>}
-    </li>
   );
 }
 

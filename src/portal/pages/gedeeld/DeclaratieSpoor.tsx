@@ -3,6 +3,7 @@
  * who holds it (the API's `bij`), whom to contact, the lines, every step with time and who did
  * it, and the payments.
  */
+import { houderNaam } from './namen.ts';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api.ts';
@@ -49,7 +50,7 @@ export function DeclaratieSpoor({ terug, contact }: { terug: { pad: string; teks
       </Paragraph>
       <Heading level={1}>Declaratie {c.declaratie_id}</Heading>
       <Paragraph lead>
-        <StatusBadge status={s.kind}>{s.label}</StatusBadge> {euro(c.bedrag_centen)} voor zorg van {c.zorgverlener_naam} aan {c.budgethouder_naam}
+        <StatusBadge status={s.kind}>{s.label}</StatusBadge> {euro(c.bedrag_centen)} voor zorg van {c.zorgverlener_naam} aan {c.budgethouder_naam ?? 'een onbekende budgethouder'}
       </Paragraph>
       {c.bij && (
         <Alert type={teDoen ? 'warning' : c.status === 'betaald' ? 'ok' : 'info'} titel="Waar is de declaratie nu?">
@@ -71,7 +72,7 @@ export function DeclaratieSpoor({ terug, contact }: { terug: { pad: string; teks
             : [{ key: 'Uiterlijk betaald op', value: c.uiterste_betaaldatum ? datum(c.uiterste_betaaldatum) : 'de termijn van 10 werkdagen begint bij goedkeuring door de budgethouder' }]),
           ...(c.betaald_op ? [{ key: 'Betaald op', value: datum(c.betaald_op) }] : []),
           { key: 'Zorgverlener', value: c.zorgverlener_naam },
-          { key: 'Budgethouder', value: `${c.budgethouder_naam} (cliëntnummer ${c.clientnummer})` },
+          { key: 'Budgethouder', value: houderNaam(c) },
           { key: 'Zorgovereenkomst', value: c.zorgovereenkomst_id ?? '—' },
           { key: 'Wet', value: wetNaam(c.wet) },
         ]}

@@ -56,3 +56,7 @@ export function vandaag(): string {
 
 /** Whole cents as the API's amount text, "25.00" (no floats in between). */
 export const alsEuroTekst = (c: number) => `${Math.trunc(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+
+/** "M. Jansen (cliëntnummer 1000001)", or what a claim for an unknown BSN has instead. */
+export const houderNaam = (c: { budgethouder_naam: string | null; clientnummer: number | null }, woord = 'cliëntnummer') =>
+  c.budgethouder_naam ? `${c.budgethouder_naam} (${woord ? `${woord} ` : ''}${c.clientnummer})` : 'onbekende budgethouder';

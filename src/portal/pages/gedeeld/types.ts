@@ -19,8 +19,8 @@ export interface Declaratie {
   betaald_op: string | null;
   bsn: string;
   budgethouder_id: number;
-  budgethouder_naam: string;
-  clientnummer: number;
+  budgethouder_naam: string | null;
+  clientnummer: number | null;
   zorgverlener_id: string;
   zorgverlener_naam: string;
   zorgovereenkomst_id: string | null;

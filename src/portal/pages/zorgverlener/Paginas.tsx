@@ -5,14 +5,15 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { api, foutmelding, query } from '../../api.ts';
-import { Alert, Button, ButtonLink, Fieldset, Form, Fout, Heading, Laden, Link, Paragraph, SelectField, StatusBadge, Table, useData } from '../../components/index.ts';
-import { datum, euro, leesbaar } from '../../format.ts';
+import { Alert, Button, ButtonLink, Fieldset, Form, Fout, Heading, Laden, Link, Paragraph, StatusBadge, Table, useData } from '../../components/index.ts';
+import { datum, euro } from '../../format.ts';
 import { usePrincipal } from '../../sessie.tsx';
-import { DECLARATIE_STATUS, wetNaam } from '../gedeeld/labels.ts';
+import { wetNaam } from '../gedeeld/labels.ts';
 import type { Betaling, Declaratie, Lijst, Zorgovereenkomst, ZorgovereenkomstDetail as ZokDetail } from '../gedeeld/types.ts';
 import { DeclaratieSpoor } from '../gedeeld/DeclaratieSpoor.tsx';
 import { DeclaratieFormulier } from '../gedeeld/DeclaratieFormulier.tsx';
-import { DeclaratieTabel } from '../gedeeld/DeclaratieTabel.tsx';
+import { DeclaratieLijst, DeclaratieTabel } from '../gedeeld/DeclaratieTabel.tsx';
+import { ClaimMelding, TaakSectie } from '../gedeeld/Taken.tsx';
 import { ZokGegevens, ZokTabel, ZokVersies } from '../gedeeld/Zorgovereenkomst.tsx';
 
 const BASIS = '/zorgverlener';
@@ -21,12 +22,14 @@ export function Overzicht() {
   const p = usePrincipal();
   const d = useData(
     async (signal) => {
-      const [teTekenen, afgewezen, wachten] = await Promise.all([
+      const [teTekenen, afgewezen, afgekeurd, geparkeerd, wachten] = await Promise.all([
         api.get<Lijst<Zorgovereenkomst>>(`/api/zorgovereenkomsten${query({ status: 'gedeeld' })}`, { signal }),
         api.get<Lijst<Declaratie>>(`/api/declaraties${query({ status: 'afgewezen', limit: 50 })}`, { signal }),
+        api.get<Lijst<Declaratie>>(`/api/declaraties${query({ status: 'afgekeurd', limit: 10 })}`, { signal }),
+        api.get<Lijst<Declaratie>>(`/api/declaraties${query({ status: 'geparkeerd', limit: 50 })}`, { signal }),
         api.get<Lijst<Declaratie>>(`/api/declaraties${query({ status: 'ter_goedkeuring', limit: 50 })}`, { signal }),
       ]);
-      return { teTekenen: teTekenen.items, afgewezen: afgewezen.items, wachten: wachten.items };
+      return { teTekenen: teTekenen.items, afgewezen: afgewezen.items, afgekeurd: afgekeurd.items, geparkeerd: geparkeerd.items, wachten: wachten.items };
     },
     [],
   );
@@ -42,43 +45,24 @@ export function Overzicht() {
       {d.fout !== null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
       {d.data && (
         <>
-          <section aria-labelledby="tekenen">
-            <Heading level={2} id="tekenen">
-              Zorgovereenkomsten om aan te vullen en te ondertekenen ({d.data.teTekenen.length})
-            </Heading>
-            {d.data.teTekenen.length === 0 ? (
-              <Paragraph>Er wachten geen zorgovereenkomsten op u.</Paragraph>
-            ) : (
-              <ul className="pgb-takenlijst">
-                {d.data.teTekenen.map((z) => (
-                  <li key={z.zorgovereenkomst_id} className="pgb-taak">
-                    <p className="utrecht-paragraph">
-                      <Link to={`${BASIS}/zorgovereenkomsten/${z.zorgovereenkomst_id}`}>Zorgovereenkomst {z.zorgovereenkomst_id}</Link> van {z.budgethouder} ({wetNaam(z.wet)}), {euro(z.tarief)} per {z.eenheid}
-                    </p>
-                  </li>
-                ))}
-              </ul>
+          <TaakSectie id="tekenen" titel="Zorgovereenkomsten om aan te vullen en te ondertekenen" items={d.data.teTekenen} leeg="Er wachten geen zorgovereenkomsten op u." sleutel={(z) => z.zorgovereenkomst_id}>
+            {(z) => (
+              <li className="pgb-taak">
+                <p className="utrecht-paragraph">
+                  <Link to={`${BASIS}/zorgovereenkomsten/${z.zorgovereenkomst_id}`}>Zorgovereenkomst {z.zorgovereenkomst_id}</Link> van {z.budgethouder} ({wetNaam(z.wet)}), {euro(z.tarief)} per {z.eenheid}
+                </p>
+              </li>
             )}
-          </section>
-          <section aria-labelledby="afgewezen">
-            <Heading level={2} id="afgewezen">
-              Declaraties die de budgethouder afwees ({d.data.afgewezen.length})
-            </Heading>
-            {d.data.afgewezen.length === 0 ? (
-              <Paragraph>Geen.</Paragraph>
-            ) : (
-              <ul className="pgb-takenlijst">
-                {d.data.afgewezen.map((c) => (
-                  <li key={c.declaratie_id} className="pgb-taak">
-                    <p className="utrecht-paragraph">
-                      <Link to={`${BASIS}/declaraties/${c.declaratie_id}`}>Declaratie {c.declaratie_id}</Link> van {euro(c.bedrag_centen)} aan {c.budgethouder_naam}
-                    </p>
-                    {c.melding && <p className="utrecht-paragraph">Reden van de budgethouder: {leesbaar(c.melding)}</p>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          </TaakSectie>
+          <TaakSectie id="afgewezen" titel="Declaraties die de budgethouder afwees" items={d.data.afgewezen} leeg="Geen." sleutel={(c) => c.declaratie_id}>
+            {(c) => <ClaimMelding claim={c} basis={`${BASIS}/declaraties`} tegenpartij="budgethouder" uitleg="Reden van de budgethouder" />}
+          </TaakSectie>
+          <TaakSectie id="geparkeerd" titel="Declaraties die wachten" items={d.data.geparkeerd} leeg="Geen." sleutel={(c) => c.declaratie_id}>
+            {(c) => <ClaimMelding claim={c} basis={`${BASIS}/declaraties`} tegenpartij="budgethouder" uitleg="Waar zij nu is" waar />}
+          </TaakSectie>
+          <TaakSectie id="afgekeurd" titel="Laatst afgekeurde declaraties" items={d.data.afgekeurd} leeg="Geen." sleutel={(c) => c.declaratie_id}>
+            {(c) => <ClaimMelding claim={c} basis={`${BASIS}/declaraties`} tegenpartij="budgethouder" />}
+          </TaakSectie>
           <section aria-labelledby="wachten">
             <Heading level={2} id="wachten">
               Bij de budgethouder ter goedkeuring ({d.data.wachten.length})
@@ -192,48 +176,7 @@ export function Zorgovereenkomst() {
 }
 
 export function Declaraties() {
-  const [status, setStatus] = useState('');
-  const d = useData((signal) => api.get<Lijst<Declaratie>>(`/api/declaraties${query({ status, limit: 200 })}`, { signal }), [status]);
-  return (
-    <>
-      <Heading level={1}>Declaraties en betaalstatus</Heading>
-      <Paragraph>
-        <ButtonLink to={`${BASIS}/declaraties/nieuw`} appearance="primary-action">
-          Nieuwe declaratie (digitale factuur)
-        </ButtonLink>
-      </Paragraph>
-      <SelectField
-        id="status-filter"
-        label="Toon"
-        value={status}
-        onChange={setStatus}
-        placeholder="Alle declaraties"
-        options={Object.entries(DECLARATIE_STATUS).map(([value, s]) => ({ value, label: s.label }))}
-      />
-      {d.laden && !d.data && <Laden wat="de declaraties" />}
-      {d.fout !== null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
-      {d.data && (
-        <Table
-          caption={`Declaraties (${d.data.items.length})`}
-          rowKey={(c) => c.declaratie_id}
-          rows={d.data.items}
-          empty="Er zijn geen declaraties om te tonen."
-          columns={[
-            { key: 'id', header: 'Declaratie', cell: (c) => <Link to={`${BASIS}/declaraties/${encodeURIComponent(c.declaratie_id)}`}>{c.declaratie_id}</Link> },
-            { key: 'wie', header: 'Budgethouder', cell: (c) => `${c.budgethouder_naam} (${c.clientnummer})` },
-            { key: 'bedrag', header: 'Bedrag', cell: (c) => euro(c.bedrag_centen), numeric: true },
-            { key: 'status', header: 'Status', cell: (c) => <StatusBadge status={DECLARATIE_STATUS[c.status].kind}>{DECLARATIE_STATUS[c.status].label}</StatusBadge> },
-            {
-              key: 'betaling',
-              header: 'Betaling',
-              cell: (c) =>
-                c.betaald_op ? `betaald op ${datum(c.betaald_op)}` : c.uiterste_betaaldatum && (c.status === 'goedgekeurd' || c.status === 'ontvangen') ? `uiterlijk ${datum(c.uiterste_betaaldatum)}` : '—',
-            },
-          ]}
-        />
-      )}
-    </>
-  );
+  return <DeclaratieLijst titel="Declaraties en betaalstatus" nieuw={{ tekst: 'Nieuwe declaratie (digitale factuur)' }} basis={`${BASIS}/declaraties`} tegenpartij="budgethouder" />;
 }
 
 export function DeclaratieNieuw() {
@@ -266,7 +209,7 @@ export function Declaratie() {
         terug={{ pad: `${BASIS}/declaraties`, tekst: 'Declaraties' }}
         contact={(c) => (
           <Paragraph>
-            Vragen over goedkeuring of afwijzing: de budgethouder, {c.budgethouder_naam}. Vragen over de betaling: het betaalbureau (vermeld declaratie {c.declaratie_id}).
+            Vragen over goedkeuring of afwijzing: de budgethouder{c.budgethouder_naam ? `, ${c.budgethouder_naam}` : ''}. Vragen over de betaling: het betaalbureau (vermeld declaratie {c.declaratie_id}).
           </Paragraph>
         )}
       />
