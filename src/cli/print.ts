@@ -25,8 +25,16 @@ export function printTrace(t: ClaimTrace, out: (line: string) => void): void {
   if (t.payments.length > 0) {
     out('betalingen:');
     for (const p of t.payments) {
-      out(`  ${p.betaling_id} in ${p.betaalrun_id}: ${formatEuros(p.bedrag)} ${p.status}${p.bevestigd_op ? ` (bevestigd ${p.bevestigd_op})` : ''}${p.teruggeboekt_op ? ` (teruggeboekt ${p.teruggeboekt_op}: ${p.terugboekreden})` : ''}${p.actief ? '' : ' [vervallen]'}`);
+      out(`  ${p.betaling_id} in ${p.betaalrun_id}: ${formatEuros(p.bedrag)}${p.verrekend ? ` overgemaakt, ${formatEuros(p.verrekend)} verrekend` : ''} ${p.status}${p.bevestigd_op ? ` (bevestigd ${p.bevestigd_op})` : ''}${p.teruggeboekt_op ? ` (teruggeboekt ${p.teruggeboekt_op}: ${p.terugboekreden})` : ''}${p.actief ? '' : ' [vervallen]'}`);
     }
+  }
+  if (t.setOffs.length > 0) {
+    out('verrekend in de betaling:');
+    for (const s of t.setOffs) out(`  vordering ${s.vordering_id} ${formatEuros(s.bedrag)} in ${s.betaling_id}${s.actief ? '' : ' [teruggedraaid: betaling teruggeboekt]'}`);
+  }
+  if (t.recoveries.length > 0) {
+    out('vorderingen:');
+    for (const r of t.recoveries) out(`  ${r.vordering_id} ${r.reden} vastgesteld ${r.vastgesteld_op}: ${formatEuros(r.bedrag)}, open ${formatEuros(r.openstaand)}, ${r.status}  (${r.toelichting})`);
   }
   if (t.bookings.length > 0) {
     out('boekingen:');

@@ -81,6 +81,8 @@ export async function stateCounts(db: Db): Promise<Record<string, number>> {
     'loonafspraken', 'loonafspraak_versies', 'loonruns', 'loonstroken', 'loonstrook_declaraties', 'loon_lasten',
     // issue #8: dated tables, own amounts, year end, fallback allocations
     'maximumtarieven', 'eigen_bedrag_regels', 'eigen_bedragen', 'eigen_bedrag_lasten', 'budgetafsluitingen', 'voorlopige_toekenningen',
+    // issue #8: recoveries
+    'vorderingen', 'vordering_verrekeningen', 'vordering_terugbetalingen',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -47,10 +47,16 @@ export interface PaymentRow {
   zorgverlenerId: string;
   iban: string;
   naam: string;
+  /** what is transferred: the claims minus what was set off against recoveries (issue #8) */
   bedrag: number;
+  /** set off against the provider's open recoveries; a payment fully set off (bedrag 0) is not transferred */
+  verrekend?: number;
   omschrijving: string;
   claims: { declaratieId: string; bedrag: number }[];
 }
+
+/** A payment fully set off against recoveries transfers nothing: no bank confirmation will come, it is done at once. */
+const statusOf = (p: PaymentRow): string => (p.bedrag === 0 ? 'bevestigd' : 'verzonden');
 
 export async function insertRun(
   tx: Queryable,
@@ -67,16 +73,16 @@ export async function insertRun(
     const bulk = tx as Tx;
     await bulk.copyFrom(
       'betalingen',
-      ['betaling_id', 'betaalrun_id', 'zorgverlener_id', 'iban', 'naam', 'bedrag', 'omschrijving', 'status'],
-      copyText(payments.map((p) => [p.betalingId, run.betaalrunId, p.zorgverlenerId, p.iban, p.naam, p.bedrag, p.omschrijving, 'verzonden'])),
+      ['betaling_id', 'betaalrun_id', 'zorgverlener_id', 'iban', 'naam', 'bedrag', 'verrekend', 'omschrijving', 'status', 'bevestigd_op'],
+      copyText(payments.map((p) => [p.betalingId, run.betaalrunId, p.zorgverlenerId, p.iban, p.naam, p.bedrag, p.verrekend ?? 0, p.omschrijving, statusOf(p), p.bedrag === 0 ? run.datum : null])),
     );
     await bulk.copyFrom('betaalposten', ['betaling_id', 'declaratie_id', 'bedrag'], copyText(posts.map((x) => [x.p.betalingId, x.c.declaratieId, x.c.bedrag])));
   } else {
     await tx.query(
-      `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, iban, naam, bedrag, omschrijving, status)
-       SELECT b.id, $7, b.zv, b.iban, b.naam, b.bedrag, b.oms, 'verzonden'
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS b (id, zv, iban, naam, bedrag, oms)`,
-      [payments.map((p) => p.betalingId), payments.map((p) => p.zorgverlenerId), payments.map((p) => p.iban), payments.map((p) => p.naam), payments.map((p) => p.bedrag), payments.map((p) => p.omschrijving), run.betaalrunId],
+      `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, iban, naam, bedrag, verrekend, omschrijving, status, bevestigd_op)
+       SELECT b.id, $7, b.zv, b.iban, b.naam, b.bedrag, b.verrekend, b.oms, b.status, CASE WHEN b.bedrag = 0 THEN $8::date END
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $9::bigint[], $10::text[]) AS b (id, zv, iban, naam, bedrag, oms, verrekend, status)`,
+      [payments.map((p) => p.betalingId), payments.map((p) => p.zorgverlenerId), payments.map((p) => p.iban), payments.map((p) => p.naam), payments.map((p) => p.bedrag), payments.map((p) => p.omschrijving), run.betaalrunId, run.datum, payments.map((p) => p.verrekend ?? 0), payments.map(statusOf)],
     );
     await tx.query(
       `INSERT INTO betaalposten (betaling_id, declaratie_id, bedrag) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,

@@ -23,7 +23,10 @@ export async function budgetFacts(tx: Queryable, jaar: number): Promise<BudgetFa
   }>(
     `SELECT b.budget_id, b.verstrekker, b.budgethouder_id, b.wet, b.ingangsdatum, b.einddatum, b.toegekend, (-r.saldo)::bigint AS beschikbaar,
             (COALESCE((SELECT sum(l.bedrag) FROM declaratie_lasten l WHERE l.budget_id = b.budget_id), 0)
-             + COALESCE((SELECT sum(ll.bedrag) FROM loon_lasten ll WHERE ll.budget_id = b.budget_id), 0))::bigint AS besteed_declaraties,
+             + COALESCE((SELECT sum(ll.bedrag) FROM loon_lasten ll WHERE ll.budget_id = b.budget_id), 0)
+             -- what recoveries brought back to the budget (set off or repaid) was not spent after all
+             - COALESCE((SELECT sum(s.bedrag) FROM vordering_verrekeningen s JOIN vorderingen v ON v.vordering_id = s.vordering_id WHERE s.actief AND v.budget_id = b.budget_id), 0)
+             - COALESCE((SELECT sum(t.bedrag) FROM vordering_terugbetalingen t JOIN vorderingen v ON v.vordering_id = t.vordering_id WHERE v.budget_id = b.budget_id), 0))::bigint AS besteed_declaraties,
             COALESCE((SELECT sum(e.bedrag) FROM eigen_bedrag_lasten e WHERE e.budget_id = b.budget_id), 0)::bigint AS besteed_eigen,
             COALESCE((SELECT sum(l.bedrag) FROM declaratie_lasten l
                         JOIN declaratieregels g ON g.declaratie_id = l.declaratie_id AND g.regelnr = l.regelnr

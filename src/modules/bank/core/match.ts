@@ -2,12 +2,14 @@
  * What a bank statement line is (formats-bank.md): a funder's deposit (the debtor IBAN is the
  * funder's), a holder's own deposit (`PGB STORTING <clientnummer> <WET>` in the remittance), the
  * bank's confirmation of our transfers (a debit naming their end-to-end ids), a returned transfer
- * (a credit with a return reason naming the original end-to-end id), or else an open item for a
+ * (a credit with a return reason naming the original end-to-end id), a repayment of a recovery
+ * (`VORDERING V-<n>` in the remittance, at most what is open of it), or else an open item for a
  * person. Pure: the lookups are passed in, and payments' states are updated as lines are read so
  * that a confirmation and a return in one statement are taken in order.
  */
 import { WETTEN, type Wet } from '../../../kernel/wet.ts';
 import type { CamtEntry, CamtTransaction } from './camt053.ts';
+import { parseRepaymentReference } from '../../vorderingen/index.ts';
 
 export interface KnownPayment {
   betalingId: string;
@@ -18,16 +20,27 @@ export interface KnownPayment {
   status: 'verzonden' | 'bevestigd' | 'teruggeboekt';
 }
 
+/** An established recovery (vordering) that a credit's remittance text names (issue #8). */
+export interface KnownRecovery {
+  vorderingId: string;
+  /** still open, lowered as repayments are read */
+  open: number;
+  budgetId: string;
+}
+
 export interface Lookups {
   fundersByIban: Map<string, string>;
   holdersByClientnummer: Map<number, number>;
   payments: Map<string, KnownPayment>;
+  /** recoveries named by `VORDERING V-…` in the statement's credits */
+  recoveries?: Map<string, KnownRecovery>;
 }
 
 export type Classification =
   | { kind: 'storting_verstrekker'; funder: string }
   | { kind: 'storting_budgethouder'; holderId: number; clientnummer: number; wet: Wet }
   | { kind: 'bevestiging'; payment: KnownPayment }
+  | { kind: 'terugbetaling_vordering'; recovery: KnownRecovery }
   | { kind: 'terugboeking'; payment: KnownPayment; previous: 'verzonden' | 'bevestigd'; reason: string }
   | { kind: 'open'; note: string };
 
@@ -75,6 +88,15 @@ export function classify(entry: CamtEntry, tx: CamtTransaction, lookups: Lookups
   }
   const funder = tx.counterpartyIban ? lookups.fundersByIban.get(tx.counterpartyIban) : undefined;
   if (funder) return { kind: 'storting_verstrekker', funder };
+  const vordering = parseRepaymentReference(tx.remittance);
+  if (vordering) {
+    const recovery = lookups.recoveries?.get(vordering);
+    if (!recovery) return { kind: 'open', note: `terugbetaling van onbekende vordering ${vordering}` };
+    if (recovery.open === 0) return { kind: 'open', note: `terugbetaling van vordering ${vordering}, maar daarvan staat niets meer open` };
+    if (tx.amount > recovery.open) return { kind: 'open', note: `terugbetaling van ${tx.amount} cent is meer dan er van vordering ${vordering} openstaat (${recovery.open} cent)` };
+    recovery.open -= tx.amount;
+    return { kind: 'terugbetaling_vordering', recovery };
+  }
   const ref = parseDepositReference(tx.remittance);
   if (ref) {
     const holderId = lookups.holdersByClientnummer.get(ref.clientnummer);

@@ -12,8 +12,10 @@ import { writeAudit } from '../../audit/index.ts';
 import { insertEvents, recheckParkedClaims, type TraceEvent } from '../../declaraties/index.ts';
 import { BANK, booking, funderAccount, ONDERWEG, ownFundsAccount, payableAccount, postEntries, TUSSENREKENING, type JournalEntry } from '../../ledger/index.ts';
 import { parseCamt053 } from '../core/camt053.ts';
-import { classify, parseDepositReference } from '../core/match.ts';
+import { classify, parseDepositReference, type Lookups } from '../core/match.ts';
 import { holderPayable, reopenOwnAmounts } from '../../eigenbedragen/index.ts';
+import { debtorOf, insertRepayments, lockRecoveries, parseRepaymentReference, repaymentEntry, setOffEntry, undoSetOffs } from '../../vorderingen/index.ts';
+import type { Cents } from '../../../kernel/money.ts';
 import { blockIbans, claimsOfPayments, insertLines, insertStatement, lookups, reopenClaims, setPaymentStatus, storedStatement, type BankLine } from '../repo.ts';
 
 export interface StatementResult {
@@ -38,7 +40,7 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
         continue;
       }
       const txs = s.entries.flatMap((e) => e.transactions.map((t) => ({ e, t })));
-      const known = await lookups(
+      const known: Lookups = await lookups(
         tx,
         txs.flatMap(({ t }) => (t.counterpartyIban ? [t.counterpartyIban] : [])),
         txs.flatMap(({ t }) => {
@@ -47,6 +49,13 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
         }),
         txs.flatMap(({ t }) => [t.endToEndId, t.originalEndToEndId].filter((x): x is string => x !== undefined)),
       );
+      // recoveries named in credits (`VORDERING V-…`), locked: a repayment lowers what is open
+      const named = await lockRecoveries(tx, [...new Set(txs.flatMap(({ e, t }) => {
+        const v = e.direction === 'CRDT' ? parseRepaymentReference(t.remittance) : undefined;
+        return v ? [v] : [];
+      }))]);
+      known.recoveries = new Map([...named.values()].map((v) => [v.vordering_id, { vorderingId: v.vordering_id, open: v.openstaand, budgetId: v.budget_id }]));
+      const repayments: { postRef: string; txIndex: number; vorderingId: string; amount: number }[] = [];
       await insertStatement(tx, { id: s.statementId, account: s.account, file, sha256, actor: opts.actor, now });
       const lines: BankLine[] = [];
       const entries: JournalEntry[] = [];
@@ -99,6 +108,11 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
                 booking('terugboeking', c.payment.betalingId, `betaling ${c.payment.betalingId} teruggeboekt: ${c.reason}`, c.previous === 'bevestigd' ? BANK : ONDERWEG, c.payment.zorgverlenerId !== null ? payableAccount(c.payment.zorgverlenerId) : holderPayable(c.payment.budgethouderId!), amount),
               );
               break;
+            case 'terugbetaling_vordering':
+              line.referentie = c.recovery.vorderingId;
+              repayments.push({ postRef: e.entryRef, txIndex: i + 1, vorderingId: c.recovery.vorderingId, amount });
+              entries.push(repaymentEntry({ vorderingId: c.recovery.vorderingId, bankRef: ref, budgetId: c.recovery.budgetId, amount: amount as Cents }));
+              break;
             case 'open':
               line.toelichting = c.note;
               if (amount > 0) {
@@ -114,6 +128,15 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
         });
       }
       await insertLines(tx, lines);
+      if (repayments.length > 0) {
+        const ids = await tx.query<{ id: number; post_ref: string; tx_index: number }>(`SELECT id, post_ref, tx_index FROM bankposten WHERE afschrift_id = $1 AND verwerking = 'terugbetaling_vordering'`, [s.statementId]);
+        const idOf = new Map(ids.rows.map((x) => [`${x.post_ref}/${x.tx_index}`, x.id]));
+        await insertRepayments(tx, repayments.map((r) => ({ bankpostId: idOf.get(`${r.postRef}/${r.txIndex}`)!, vorderingId: r.vorderingId, amount: r.amount })), now);
+      }
+      // a returned payment had recoveries set off against it: that set-off is undone, the recoveries are open again
+      for (const u of await undoSetOffs(tx, returned)) {
+        entries.push(setOffEntry({ vorderingId: u.vordering_id, betalingId: u.set_off_betaling, debtor: debtorOf(u), budgetId: u.budget_id, amount: u.set_off as Cents }, true));
+      }
       // The trace of every claim in a confirmed or returned payment, in the order of the statement.
       const claimsByPayment = new Map<string, string[]>();
       for (const p of await claimsOfPayments(tx, paymentUpdates.map((u) => u.betalingId))) {

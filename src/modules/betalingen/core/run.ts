@@ -31,7 +31,7 @@ export interface PlannedTransfer {
 export const REMITTANCE_MAX = 140;
 
 /** `PGB 1000001 2026-03, 1000002 2026-02/2026-03` (cut with `e.a.` when longer than 140). */
-export function remittanceText(claims: PayableClaim[]): string {
+export function remittanceText(claims: PayableClaim[], max = REMITTANCE_MAX): string {
   const perHolder = new Map<number, { from: string; to: string }>();
   for (const c of claims) {
     const p = perHolder.get(c.clientnummer);
@@ -45,11 +45,11 @@ export function remittanceText(claims: PayableClaim[]): string {
     .sort((a, b) => a[0] - b[0])
     .map(([client, p]) => `${client} ${p.from === p.to ? p.from : `${p.from}/${p.to}`}`);
   const full = `PGB ${parts.join(', ')}`;
-  if (full.length <= REMITTANCE_MAX) return full;
+  if (full.length <= max) return full;
   let text = 'PGB';
   for (let i = 0; i < parts.length; i++) {
     const next = `${text}${i === 0 ? ' ' : ', '}${parts[i]}`;
-    if (next.length + ' e.a.'.length > REMITTANCE_MAX) break;
+    if (next.length + ' e.a.'.length > max) break;
     text = next;
   }
   return `${text} e.a.`;

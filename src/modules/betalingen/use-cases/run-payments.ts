@@ -16,7 +16,8 @@ import { writeAudit } from '../../audit/index.ts';
 import { insertEvents } from '../../declaraties/index.ts';
 import { booking, ONDERWEG, payableAccount, postEntries } from '../../ledger/index.ts';
 import { buildPain001 } from '../core/pain001.ts';
-import { planTransfers } from '../core/run.ts';
+import { planTransfers, REMITTANCE_MAX, remittanceText } from '../core/run.ts';
+import { insertSetOffs, lockOpenRecoveries, planSetOff, setOffEntry, setOffRemittance, type OpenRecoveryOf, type PlannedSetOff } from '../../vorderingen/index.ts';
 import { heldClaims, insertRun, payableClaims, runFile, type PaymentRow } from '../repo.ts';
 import { holderPayable, insertHolderPayments, payableOwnAmounts, planHolderTransfers } from '../../eigenbedragen/index.ts';
 
@@ -31,7 +32,13 @@ export interface PaymentRunResult {
   betaalrunId: string | null;
   payments: number;
   claims: number;
+  /** what was transferred (the SEPA file's control sum) */
   total: Cents;
+  /** set off against open recoveries instead of transferred (issue #8) */
+  verrekend: Cents;
+  /** payments fully set off: no transfer */
+  volledigVerrekend: number;
+  /** the SEPA file, or null when there is no run or nothing to transfer (everything set off) */
   xml: string | null;
   /** Claims held back per provider whose IBAN is blocked after a returned transfer. */
   held: { zorgverlener_id: string; aantal: number; bedrag: number; reden: string }[];
@@ -49,32 +56,49 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
     const held = await heldClaims(tx);
     // Own amounts (verantwoordingsvrij bedrag, returned deposits, …) go to the holder's IBAN in the same run.
     const toHolders = planHolderTransfers(await payableOwnAmounts(tx)).map((t) => ({ ...t, betalingId: newId('btl') }));
-    if (claims.length === 0 && toHolders.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, xml: null, held };
+    if (claims.length === 0 && toHolders.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, verrekend: 0 as Cents, volledigVerrekend: 0, xml: null, held };
     const betaalrunId = newId('btr');
     const transfers = planTransfers(claims, providers);
-    const payments: PaymentRow[] = transfers.map((t) => ({
-      betalingId: newId('btl'),
-      zorgverlenerId: t.provider.id,
-      iban: t.provider.iban,
-      naam: t.provider.naam,
-      bedrag: t.amount,
-      omschrijving: t.remittance,
-      claims: t.claims.map((c) => ({ declaratieId: c.declaratieId, bedrag: c.bedrag })),
-    }));
+    // Recoveries (vorderingen) on a provider are set off against its payment, oldest first; only
+    // the net is transferred, and the remittance text names what was set off.
+    const openByProvider = new Map<string, OpenRecoveryOf[]>();
+    for (const r of await lockOpenRecoveries(tx, transfers.map((t) => t.provider.id), [])) {
+      if (r.debtor.kind === 'zorgverlener') openByProvider.set(r.debtor.id, [...(openByProvider.get(r.debtor.id) ?? []), r]);
+    }
+    const setOffs: (PlannedSetOff & { betalingId: string })[] = [];
+    const payments: PaymentRow[] = transfers.map((t) => {
+      const betalingId = newId('btl');
+      const { result, setOffs: own } = planSetOff(t.amount, openByProvider.get(t.provider.id) ?? []);
+      for (const s of own) setOffs.push({ ...s, betalingId });
+      const suffix = setOffRemittance(own);
+      return {
+        betalingId,
+        zorgverlenerId: t.provider.id,
+        iban: t.provider.iban,
+        naam: t.provider.naam,
+        bedrag: result.netto,
+        verrekend: result.verrekend,
+        omschrijving: suffix ? `${remittanceText(t.claims, REMITTANCE_MAX - suffix.length)}${suffix}` : t.remittance,
+        claims: t.claims.map((c) => ({ declaratieId: c.declaratieId, bedrag: c.bedrag })),
+      };
+    });
+    const transferred = payments.filter((p) => p.bedrag > 0);
+    const verrekend = payments.reduce((s, p) => s + (p.verrekend ?? 0), 0) as Cents;
     const total = (payments.reduce((s, p) => s + p.bedrag, 0) + toHolders.reduce((s, t) => s + t.amount, 0)) as Cents;
-    const xml = buildPain001({
+    const xml = transferred.length + toHolders.length === 0 ? '' : buildPain001({
       messageId: betaalrunId,
       createdAt: now,
       executionDate: date as PlainDate,
       initiatingParty: opts.debtor.name,
       debtor: opts.debtor,
       transfers: [
-        ...payments.map((p) => ({ endToEndId: p.betalingId, amount: p.bedrag as Cents, creditorName: p.naam, creditorIban: p.iban, remittance: p.omschrijving })),
+        ...transferred.map((p) => ({ endToEndId: p.betalingId, amount: p.bedrag as Cents, creditorName: p.naam, creditorIban: p.iban, remittance: p.omschrijving })),
         ...toHolders.map((t) => ({ endToEndId: t.betalingId, amount: t.amount as Cents, creditorName: t.naam, creditorIban: t.iban, remittance: t.remittance })),
       ],
     });
     const sha256 = createHash('sha256').update(xml).digest('hex');
     await insertRun(tx, { betaalrunId, datum: date, actor: opts.actor, now, total, xml, sha256, aantal: payments.length + toHolders.length }, payments);
+    await insertSetOffs(tx, betaalrunId, setOffs, now);
     await insertHolderPayments(tx, betaalrunId, toHolders.map((t) => ({ betalingId: t.betalingId, holderId: t.holderId, iban: t.iban, naam: t.naam, bedrag: t.amount, omschrijving: t.remittance, items: t.items })));
     await insertEvents(
       tx,
@@ -84,7 +108,9 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
           event: 'in betaalrun',
           status: 'betaald',
           reason: null,
-          note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEurosNl(p.bedrag)} aan ${p.naam.replace(/\.$/, "")}.`,
+          note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEurosNl(p.bedrag)} aan ${p.naam.replace(/\.$/, "")}.${
+            p.verrekend ? ` Verrekend met vordering(en): ${setOffs.filter((s) => s.betalingId === p.betalingId).map((s) => `${s.vorderingId} ${formatEurosNl(s.amount)}`).join(', ')}${p.bedrag === 0 ? '; er wordt niets overgemaakt.' : '.'}` : ''
+          }`,
         })),
       ),
       opts.actor,
@@ -93,13 +119,14 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
     await postEntries(
       tx,
       [
-        ...payments.map((p) => booking('betaalrun', p.betalingId, `betaalrun ${betaalrunId}: ${p.claims.length} declaratie(s) aan ${p.zorgverlenerId}`, payableAccount(p.zorgverlenerId), ONDERWEG, p.bedrag)),
+        ...transferred.map((p) => booking('betaalrun', p.betalingId, `betaalrun ${betaalrunId}: ${p.claims.length} declaratie(s) aan ${p.zorgverlenerId}`, payableAccount(p.zorgverlenerId), ONDERWEG, p.bedrag)),
+        ...setOffs.map((s) => setOffEntry({ vorderingId: s.vorderingId, betalingId: s.betalingId, debtor: s.debtor, budgetId: s.budgetId, amount: s.amount })),
         ...toHolders.map((t) => booking('betaalrun', t.betalingId, `betaalrun ${betaalrunId}: ${t.items.length} eigen bedrag(en) aan budgethouder ${t.holderId}`, holderPayable(t.holderId), ONDERWEG, t.amount)),
       ],
       opts.actor,
     );
-    await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length + toHolders.length, claims: claims.length, eigenBedragen: toHolders.reduce((s, t) => s + t.items.length, 0), total, sha256 }, at: now });
-    return { betaalrunId, payments: payments.length + toHolders.length, claims: claims.length, total, xml, held };
+    await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length + toHolders.length, claims: claims.length, eigenBedragen: toHolders.reduce((s, t) => s + t.items.length, 0), total, verrekend, verrekeningen: setOffs.map((s) => ({ vordering: s.vorderingId, betaling: s.betalingId, bedrag: s.amount })), sha256 }, at: now });
+    return { betaalrunId, payments: transferred.length + toHolders.length, claims: claims.length, total, verrekend, volledigVerrekend: payments.length - transferred.length, xml: xml === '' ? null : xml, held };
   });
 }
 

@@ -13,6 +13,8 @@ export const ACCOUNT_KINDS = [
   'bank', // the operator's bank account (debit)
   'tussenrekening', // bank entries that wait for a person (credit)
   'uitbetaald_aan_budgethouder', // per holder: own amounts approved, not yet sent to the bank (credit)
+  'vordering', // per recovery: what the debtor (provider or holder) still owes (debit, never credit)
+  'te_vorderen', // per recovery: what is still to come back to the budget (credit, never debit)
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
@@ -51,6 +53,10 @@ export const ENTRY_KINDS = [
   'werkgeverspremies', // employer premiums: budget → payable to the tax authority
   'eigen_bedrag', // budget (or own deposits) → payable to the holder: own amount, deposit returned
   'budgetafsluiting', // year end: what is left of a budget → back to the funder
+  'vordering', // a recovery is established: receivable ← still to come back to the budget
+  'verrekening', // a recovery set off in a payment: payable → receivable; still to come back → budget
+  'terugbetaling_vordering', // a recovery repaid to the bank: bank → receivable; still to come back → budget
+  'kwijtschelding', // a recovery written off: still to come back → receivable (the budget gets nothing)
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

@@ -37,13 +37,16 @@ const CHECKS: { name: string; sql: string }[] = [
             FROM rekeningen WHERE soort IN ('budget', 'eigen_bijdrage', 'te_betalen', 'onderweg') AND saldo > 0 LIMIT 50`,
   },
   {
+    // besteed: claims, wage premiums, own amounts, the year end's return to the funder, minus what recoveries brought back
     name: 'elk budget: toegekend min besteed is beschikbaar',
     sql: `SELECT 'budget ' || b.budget_id || ': toegekend ' || b.toegekend || ', besteed ' || COALESCE(l.som, 0) || ', beschikbaar ' || (-r.saldo) AS breach
             FROM budgetten b JOIN rekeningen r ON r.id = b.rekening_id
             LEFT JOIN (SELECT budget_id, sum(bedrag) AS som FROM (SELECT budget_id, bedrag FROM declaratie_lasten WHERE budget_id IS NOT NULL
                                                                 UNION ALL SELECT budget_id, bedrag FROM loon_lasten
                                                                 UNION ALL SELECT budget_id, bedrag FROM eigen_bedrag_lasten WHERE budget_id IS NOT NULL
-                                                                UNION ALL SELECT budget_id, terug_naar_verstrekker FROM budgetafsluitingen) x GROUP BY budget_id) l ON l.budget_id = b.budget_id
+                                                                UNION ALL SELECT budget_id, terug_naar_verstrekker FROM budgetafsluitingen
+                                                                UNION ALL SELECT v.budget_id, -s.bedrag FROM vordering_verrekeningen s JOIN vorderingen v ON v.vordering_id = s.vordering_id WHERE s.actief
+                                                                UNION ALL SELECT v.budget_id, -t.bedrag FROM vordering_terugbetalingen t JOIN vorderingen v ON v.vordering_id = t.vordering_id) x GROUP BY budget_id) l ON l.budget_id = b.budget_id
            WHERE b.toegekend - COALESCE(l.som, 0) <> -r.saldo LIMIT 50`,
   },
   {
@@ -71,7 +74,7 @@ const CHECKS: { name: string; sql: string }[] = [
            WHERE COALESCE((SELECT -saldo FROM rekeningen WHERE soort = 'onderweg'), 0) <> COALESCE((SELECT sum(bedrag) FROM betalingen WHERE status = 'verzonden'), 0)`,
   },
   {
-    name: 'elke betaalde declaratie zit in precies één actieve betaling, en elke betaling is de som van haar declaraties',
+    name: 'elke betaalde declaratie zit in precies één actieve betaling, en elke betaling (overgemaakt plus verrekend) is de som van haar declaraties',
     sql: `SELECT breach FROM (
             SELECT 'declaratie ' || d.declaratie_id || ' is betaald maar zit in ' || count(p.betaling_id) || ' actieve betaling(en)' AS breach
               FROM declaraties d LEFT JOIN betaalposten p ON p.declaratie_id = d.declaratie_id AND p.actief
@@ -80,9 +83,9 @@ const CHECKS: { name: string; sql: string }[] = [
             SELECT 'declaratie ' || p.declaratie_id || ' zit in een actieve betaling maar heeft status ' || d.status
               FROM betaalposten p JOIN declaraties d ON d.declaratie_id = p.declaratie_id WHERE p.actief AND d.status <> 'betaald'
             UNION ALL
-            SELECT 'betaling ' || b.betaling_id || ' (' || b.bedrag || ' cent) wijkt af van haar declaraties (' || sum(p.bedrag) || ' cent)'
+            SELECT 'betaling ' || b.betaling_id || ' (' || b.bedrag || ' cent overgemaakt, ' || b.verrekend || ' cent verrekend) wijkt af van haar declaraties (' || sum(p.bedrag) || ' cent)'
               FROM betalingen b JOIN betaalposten p ON p.betaling_id = b.betaling_id
-             GROUP BY b.betaling_id, b.bedrag HAVING sum(p.bedrag) <> b.bedrag
+             GROUP BY b.betaling_id, b.bedrag, b.verrekend HAVING sum(p.bedrag) <> b.bedrag + b.verrekend
           ) x LIMIT 50`,
   },
   {
@@ -135,6 +138,79 @@ const CHECKS: { name: string; sql: string }[] = [
             LEFT JOIN (SELECT p.referentie, sum(b.bedrag) AS som FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
                         WHERE p.soort = 'budgetafsluiting' AND r.soort = 'budget' GROUP BY p.referentie) j ON j.referentie = a.budget_id
            WHERE a.terug_naar_verstrekker <> COALESCE(j.som, 0) LIMIT 50`,
+  },
+  // ---- recoveries (vorderingen, issue #8)
+  {
+    name: 'geen vordering staat negatief en niets te vorderen staat debet',
+    sql: `SELECT soort || ':' || sleutel || ' staat ' || saldo || ' cent' AS breach
+            FROM rekeningen WHERE (soort = 'vordering' AND saldo < 0) OR (soort = 'te_vorderen' AND saldo > 0) LIMIT 50`,
+  },
+  {
+    name: 'elke vordering: openstaand is vastgesteld min verrekend min terugbetaald min kwijtgescholden, en zo staat ze in het grootboek',
+    sql: `SELECT 'vordering ' || v.vordering_id || ': vastgesteld ' || v.bedrag || ', verrekend ' || COALESCE(s.som, 0) || ', terugbetaald ' || COALESCE(t.som, 0)
+                 || ', kwijtgescholden ' || v.kwijtgescholden || ', openstaand ' || v.openstaand || ', vordering ' || COALESCE(rv.saldo, 0) || ', te vorderen ' || COALESCE(-rt.saldo, 0) || ', status ' || v.status AS breach
+            FROM vorderingen v
+            LEFT JOIN (SELECT vordering_id, sum(bedrag) AS som FROM vordering_verrekeningen WHERE actief GROUP BY vordering_id) s ON s.vordering_id = v.vordering_id
+            LEFT JOIN (SELECT vordering_id, sum(bedrag) AS som FROM vordering_terugbetalingen GROUP BY vordering_id) t ON t.vordering_id = v.vordering_id
+            LEFT JOIN rekeningen rv ON rv.soort = 'vordering' AND rv.sleutel = v.vordering_id
+            LEFT JOIN rekeningen rt ON rt.soort = 'te_vorderen' AND rt.sleutel = v.vordering_id
+           WHERE v.openstaand <> v.bedrag - COALESCE(s.som, 0) - COALESCE(t.som, 0) - v.kwijtgescholden
+              OR COALESCE(rv.saldo, 0) <> v.openstaand OR COALESCE(-rt.saldo, 0) <> v.openstaand
+              OR (v.status = 'open') <> (v.openstaand > 0) OR (v.status = 'voldaan' AND v.kwijtgescholden <> 0)
+           LIMIT 50`,
+  },
+  {
+    name: 'elke vordering is precies één keer vastgesteld en elke kwijtschelding één keer geboekt',
+    sql: `SELECT breach FROM (
+            SELECT 'vordering ' || v.vordering_id || ' (' || v.bedrag || ' cent): ' || COALESCE(j.n, 0) || ' boeking(en) van vaststelling, samen ' || COALESCE(j.som, 0) AS breach
+              FROM vorderingen v
+              LEFT JOIN (SELECT p.referentie, count(DISTINCT p.id) AS n, sum(b.bedrag) AS som FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
+                          WHERE p.soort = 'vordering' AND r.soort = 'vordering' GROUP BY p.referentie) j ON j.referentie = v.vordering_id
+             WHERE COALESCE(j.n, 0) <> 1 OR COALESCE(j.som, 0) <> v.bedrag
+            UNION ALL
+            SELECT 'vordering ' || v.vordering_id || ': kwijtgescholden ' || v.kwijtgescholden || ', geboekt ' || COALESCE(-j.som, 0)
+              FROM vorderingen v
+              LEFT JOIN (SELECT p.referentie, sum(b.bedrag) AS som FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
+                          WHERE p.soort = 'kwijtschelding' AND r.soort = 'vordering' GROUP BY p.referentie) j ON j.referentie = v.vordering_id
+             WHERE COALESCE(-j.som, 0) <> v.kwijtgescholden
+            UNION ALL
+            SELECT 'journaalpost ' || p.id || ' (' || p.soort || ' ' || p.referentie || ') hoort bij geen vordering'
+              FROM journaalposten p WHERE p.soort IN ('vordering', 'kwijtschelding') AND NOT EXISTS (SELECT 1 FROM vorderingen v WHERE v.vordering_id = p.referentie)
+          ) x LIMIT 50`,
+  },
+  {
+    name: 'elke verrekening en elke terugbetaling van een vordering is precies één keer geboekt (een teruggedraaide verrekening ook één keer terug)',
+    sql: `SELECT breach FROM (
+            SELECT 'verrekening ' || s.vordering_id || ' met ' || s.betaling_id || ' (' || s.bedrag || ' cent, ' || CASE WHEN s.actief THEN 'actief' ELSE 'teruggedraaid' END || '): '
+                   || COALESCE(j.n, 0) || ' boeking(en), op de vordering ' || COALESCE(-j.som, 0) AS breach
+              FROM vordering_verrekeningen s
+              LEFT JOIN (SELECT p.referentie, count(DISTINCT p.id) AS n, sum(b.bedrag) AS som FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
+                          WHERE p.soort = 'verrekening' AND r.soort = 'vordering' GROUP BY p.referentie) j ON j.referentie = s.vordering_id || '/' || s.betaling_id
+             WHERE (s.actief AND (COALESCE(j.n, 0) <> 1 OR COALESCE(-j.som, 0) <> s.bedrag)) OR (NOT s.actief AND (COALESCE(j.n, 0) <> 2 OR COALESCE(j.som, 0) <> 0))
+            UNION ALL
+            SELECT 'terugbetaling van ' || t.vordering_id || ' (bankpost ' || t.bankpost_id || ', ' || t.bedrag || ' cent): ' || COALESCE(j.n, 0) || ' boeking(en), op de vordering ' || COALESCE(-j.som, 0)
+              FROM vordering_terugbetalingen t JOIN bankposten bp ON bp.id = t.bankpost_id
+              LEFT JOIN (SELECT p.referentie, count(DISTINCT p.id) AS n, sum(b.bedrag) AS som FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
+                          WHERE p.soort = 'terugbetaling_vordering' AND r.soort = 'vordering' GROUP BY p.referentie) j
+                ON j.referentie = t.vordering_id || '/' || bp.afschrift_id || '/' || bp.post_ref || '/' || bp.tx_index
+             WHERE COALESCE(j.n, 0) <> 1 OR COALESCE(-j.som, 0) <> t.bedrag
+            UNION ALL
+            SELECT 'journaalpost ' || p.id || ' (' || p.soort || ' ' || p.referentie || ') hoort bij geen verrekening of terugbetaling'
+              FROM journaalposten p
+             WHERE (p.soort = 'verrekening' AND NOT EXISTS (SELECT 1 FROM vordering_verrekeningen s WHERE s.vordering_id || '/' || s.betaling_id = p.referentie))
+                OR (p.soort = 'terugbetaling_vordering' AND NOT EXISTS (SELECT 1 FROM vordering_terugbetalingen t JOIN bankposten bp ON bp.id = t.bankpost_id
+                                                                        WHERE t.vordering_id || '/' || bp.afschrift_id || '/' || bp.post_ref || '/' || bp.tx_index = p.referentie))
+            UNION ALL
+            SELECT 'betaling ' || b.betaling_id || ': verrekend ' || b.verrekend || ', verrekeningen ' || COALESCE(s.som, 0)
+              FROM betalingen b LEFT JOIN (SELECT betaling_id, sum(bedrag) AS som FROM vordering_verrekeningen GROUP BY betaling_id) s ON s.betaling_id = b.betaling_id
+             WHERE b.verrekend <> COALESCE(s.som, 0)
+          ) x LIMIT 50`,
+  },
+  {
+    name: 'op geen declaratie is meer teruggevorderd dan haar bedrag (niets twee keer)',
+    sql: `SELECT 'declaratie ' || d.declaratie_id || ' (' || d.bedrag || ' cent): teruggevorderd ' || sum(v.bedrag) AS breach
+            FROM vorderingen v JOIN declaraties d ON d.declaratie_id = v.declaratie_id
+           GROUP BY d.declaratie_id, d.bedrag HAVING sum(v.bedrag) > d.bedrag LIMIT 50`,
   },
   {
     name: 'elke betaalrun is de som van haar betalingen',
