@@ -108,11 +108,16 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           actor: config.actor,
           debtor: { name: config.debtorName, iban: config.debtorIban, ...(config.debtorBic ? { bic: config.debtorBic } : {}) },
         });
-        if (!r.betaalrunId || !r.xml) {
+        if (r.betaalrunId && !r.xml) {
+          io.out(`betaalrun ${r.betaalrunId}: ${r.claims} declaratie(s) geheel verrekend met vorderingen; niets over te maken, geen bestand geschreven`);
+        } else if (!r.betaalrunId || !r.xml) {
           io.out('niets te betalen: er zijn geen goedgekeurde, onbetaalde declaraties; geen bestand geschreven');
         } else {
           writeFileAtomic(o.sepa, r.xml);
           io.out(`betaalrun ${r.betaalrunId}: ${r.payments} overboeking(en) voor ${r.claims} declaratie(s), samen ${formatEuros(r.total)} → ${o.sepa}`);
+        }
+        if (r.betaalrunId && r.verrekend > 0) {
+          io.out(`verrekend met vorderingen: ${formatEuros(r.verrekend)}${r.volledigVerrekend ? `; ${r.volledigVerrekend} betaling(en) geheel verrekend, zonder overboeking` : ''}`);
         }
         for (const h of r.held) {
           io.out(`aangehouden: ${h.aantal} declaratie(s) van ${h.zorgverlener_id} (${formatEuros(h.bedrag)}): IBAN geblokkeerd na ${h.reden}; wacht op 'pgb iban ${h.zorgverlener_id} NIEUW_IBAN --reden …'`);
@@ -177,6 +182,8 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         const t = await traceClaim(db, id);
         // an own amount paid to the holder (issue #8) has its trace too
         if (!t && (await (await import('./jaareinde.ts')).printOwnAmountTrace(db, id, io.out))) return;
+        // and so has a recovery (vordering V-…)
+        if (!t && (await (await import('./vorderingen.ts')).printRecoveryTrace(db, id, io.out))) return;
         if (!t) throw new AppError('NIET_GEVONDEN', `declaratie '${id}' bestaat niet`);
         printTrace(t, io.out);
       });
@@ -370,6 +377,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
   // maximum tariffs, own amounts, year end, fallback allocations (issue #8): src/cli/jaareinde.ts
   (await import('./jaareinde.ts')).addYearEndCommands(program, { withDb, io });
   (await import('./loon.ts')).addPayrollCommands(program, { withDb, io }); // payroll: src/cli/loon.ts
+  (await import('./vorderingen.ts')).addRecoveryCommands(program, { withDb, io }); // recoveries (issue #8): src/cli/vorderingen.ts
 
   program.addOption(new Option('--versie').hideHelp());
 

@@ -26,6 +26,7 @@ import { eigenBedragenRoutes } from '../modules/eigenbedragen/http/routes.ts';
 import { jaareindeRoutes } from '../modules/jaareinde/http/routes.ts';
 import { loonadministratieRoutes } from '../modules/loonadministratie/http/routes.ts';
 import { terugvalRoutes } from '../modules/terugval/http/routes.ts';
+import { vorderingenRoutes } from '../modules/vorderingen/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -50,4 +51,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...jaareindeRoutes,
   ...loonadministratieRoutes,
   ...terugvalRoutes,
+  ...vorderingenRoutes,
 ];

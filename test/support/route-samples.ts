@@ -148,6 +148,12 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // ---- terugval (src/modules/terugval/http/routes.ts): mark holder C's allocation provisional; a dry run for GM0001 lists it (test/db/terugval.test.ts extends)
   'POST /api/terugval/voorlopig': { body: { toekenningen: [WORLD.allocations.c], reden: 'ambtshalve vastgesteld, verstrekker te laat' } },
   'POST /api/terugval': { body: { verstrekker: 'GM0001', tot: '2027-03-31', droog: true } },
+  // ---- vorderingen (src/modules/vorderingen/http/routes.ts): a recovery on provider ZV1 going back to holder A's budget, then
+  // written off (test/db/vorderingen.test.ts sets one off and has one repaid)
+  'POST /api/vorderingen': { body: { bron: 'sample-1', debiteur_soort: 'zorgverlener', debiteur_id: 'ZV1', budget_id: WORLD.allocations.a, reden: 'OVERIG', bedrag: '5.00', toelichting: 'proef', vastgesteld_op: '2026-11-01' } },
+  'GET /api/vorderingen': { query: { status: 'alle' } },
+  'GET /api/vorderingen/:id': { params: { id: 'V-1' } },
+  'POST /api/vorderingen/:id/kwijtschelding': { params: { id: 'V-1' }, body: { reden: 'proef' }, expect: { backoffice: [200, 409] } },
 
   // ---- mutaties (src/modules/mutaties/http/routes.ts): the representative of two holders must say for which one
   'POST /api/mutaties': { body: { soort: 'adres', omschrijving: 'Verhuisd naar Dorpsstraat 1' }, expect: { vertegenwoordiger: [404] } },

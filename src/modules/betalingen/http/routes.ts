@@ -40,8 +40,13 @@ export const betalingenRoutes: RouteSpec<any, any, any>[] = [
       if (!r.betaalrunId) return { status: 200, body: { betaalrun_id: null, betalingen: 0, declaraties: 0, totaal_centen: 0, totaal: '0.00', aangehouden } };
       return {
         status: 201,
-        headers: { location: `/api/betaalruns/${r.betaalrunId}/sepa` },
-        body: { ...withEuros({ betaalrun_id: r.betaalrunId, betalingen: r.payments, declaraties: r.claims, totaal: r.total }, ['totaal']), sepa: `/api/betaalruns/${r.betaalrunId}/sepa`, aangehouden },
+        headers: r.xml ? { location: `/api/betaalruns/${r.betaalrunId}/sepa` } : ({} as Record<string, string>),
+        body: {
+          ...withEuros({ betaalrun_id: r.betaalrunId, betalingen: r.payments, declaraties: r.claims, totaal: r.total, verrekend: r.verrekend }, ['totaal', 'verrekend']),
+          geheel_verrekend: r.volledigVerrekend,
+          sepa: r.xml ? `/api/betaalruns/${r.betaalrunId}/sepa` : null,
+          aangehouden,
+        },
       };
     },
   }),
@@ -67,6 +72,7 @@ export const betalingenRoutes: RouteSpec<any, any, any>[] = [
     handler: async ({ db, params }) => {
       const f = await runFile(db, params.id);
       if (!f) notFound(`betaalrun '${params.id}' niet gevonden`);
+      if (f.pain001 === '') notFound(`betaalrun '${params.id}' had niets over te maken (alles verrekend met vorderingen): er is geen SEPA-bestand`);
       return { headers: { 'x-sha256': f.sha256 }, raw: { contentType: 'application/xml; charset=utf-8', data: f.pain001, filename: `${params.id}.xml` } };
     },
   }),

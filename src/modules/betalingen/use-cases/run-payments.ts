@@ -134,6 +134,7 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
 export async function paymentRunFile(db: Db, betaalrunId: string): Promise<string> {
   const f = await runFile(db, betaalrunId);
   if (!f) throw new AppError('NIET_GEVONDEN', `betaalrun '${betaalrunId}' bestaat niet`);
+  if (f.pain001 === '') throw new AppError('NIET_GEVONDEN', `betaalrun '${betaalrunId}' had niets over te maken (alles verrekend met vorderingen): er is geen SEPA-bestand`);
   return f.pain001;
 }
 
