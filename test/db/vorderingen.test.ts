@@ -6,8 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { freshDb, stateCounts, STORE } from '../support/db.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freshDb, freshTarget, stateCounts, STORE } from '../support/db.ts';
+import { pgb } from '../support/cli.ts';
+import { migrate } from '../../src/db/migrate.ts';
 import { validateAgainstXsd } from '../support/xsd.ts';
 import { AGREEMENT_HEADER, ALLOCATION_HEADER, CLAIM_HEADER, HOLDER, agreement, allocation, available, claimLine, csv, load, loadParties } from '../support/factories.ts';
 import type { Db } from '../../src/db/connection.ts';
@@ -236,5 +240,62 @@ test(`recoveries: the bank returns a payment that had a set-off: the set-off is 
     await ledgerOk(db, 'after run 3');
   } finally {
     await close();
+  }
+});
+
+test(`recoveries from the command line: pgb vordering nieuw|lijst|toon|kwijtschelden, the set-off in pgb betaalrun, pgb trace, pgb controle (${STORE})`, async () => {
+  const t = await freshTarget();
+  const dir = mkdtempSync(join(tmpdir(), 'pgb-vord-'));
+  try {
+    let db = await t.open();
+    await migrate(db);
+    await world(db);
+    await runPayments(db, { date: '2026-11-12', actor: 'test', debtor: DEBTOR, now: NOW });
+    await db.close();
+
+    const bad = await pgb(t.target, 'vordering', 'nieuw', '--declaratie', 'C2', '--reden', 'FOUT', '--bedrag', '60.00', '--toelichting', 'x');
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /reden: 'FOUT' is geen reden/);
+    const made = await pgb(t.target, 'vordering', 'nieuw', '--declaratie', 'C2', '--reden', 'DUBBEL_BETAALD', '--bedrag', '60.00', '--toelichting', 'dezelfde zorg als C1');
+    assert.equal(made.code, 0, made.err);
+    assert.match(made.out, /vordering V-1 op zorgverlener ZV1: 60\.00 \(DUBBEL_BETAALD\), terug naar toekenning T-A/);
+    assert.match(made.out, /"VORDERING V-1"/);
+    const list = await pgb(t.target, 'vordering', 'lijst');
+    assert.equal(list.code, 0, list.err);
+    assert.match(list.out, /^V-1 +open +\d+ dagen +zorgverlener ZV1 +DUBBEL_BETAALD +bedrag 60\.00 +open 60\.00/m);
+    assert.match(list.out, /1 vordering\(en\), samen open 60\.00/);
+
+    db = await t.open();
+    await claims(db, [claimLine('C3', HOLDER.a, 'ZV1', '2026-11-02', '3', '30.00')], '2026-11-13T09:00:00+01:00');
+    await db.close();
+    const sepa = join(dir, 'run.xml');
+    const run = await pgb(t.target, 'betaalrun', '--datum', '2099-01-02', '--sepa', sepa);
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /1 overboeking\(en\) voor 1 declaratie\(s\), samen 30\.00/);
+    assert.match(run.out, /verrekend met vorderingen: 60\.00/);
+    const xml = readFileSync(sepa, 'utf8');
+    assert.ok((await validateAgainstXsd(xml, XSD)).valid);
+    assert.match(xml, /<Ustrd>PGB 1000001 2026-11 VERREKEND V-1 60\.00<\/Ustrd>/);
+
+    const c2 = await pgb(t.target, 'trace', 'C2');
+    assert.match(c2.out, /vorderingen:\n  V-1 DUBBEL_BETAALD vastgesteld \S+: 60\.00, open 0\.00, voldaan/);
+    const c3 = await pgb(t.target, 'trace', 'C3');
+    assert.match(c3.out, /30\.00 overgemaakt, 60\.00 verrekend/);
+    assert.match(c3.out, /verrekend in de betaling:\n  vordering V-1 60\.00 in btl_/);
+    const v1 = await pgb(t.target, 'trace', 'V-1');
+    assert.equal(v1.code, 0, v1.err);
+    assert.match(v1.out, /vordering V-1 op zorgverlener ZV1: voldaan/);
+    assert.match(v1.out, /verrekening: budget:T-A C 60\.00/);
+    assert.match(v1.out, /audit: .* vordering\.nieuw \(test\): dezelfde zorg als C1/);
+    const off = await pgb(t.target, 'vordering', 'kwijtschelden', 'V-1', '--reden', 'te laat');
+    assert.equal(off.code, 1);
+    assert.match(off.err, /voldaan: er staat niets meer open/);
+    assert.match((await pgb(t.target, 'vordering', 'lijst')).out, /geen open vorderingen/);
+    const check = await pgb(t.target, 'controle');
+    assert.equal(check.code, 0, check.out);
+    assert.match(check.out, /OK   elke vordering: openstaand is vastgesteld min verrekend/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await t.cleanup();
   }
 });
