@@ -5,7 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig, type Config } from '../config/index.ts';
-import { openAppDb } from '../app/context.ts';
+import { dbTarget, openAppDb } from '../app/context.ts';
+import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, formatProblem } from '../kernel/errors.ts';
 import { formatEuros } from '../kernel/money.ts';
@@ -47,14 +48,17 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
-  const withDb = async <T>(fn: (db: Db, config: Config) => Promise<T>): Promise<T> => {
+  const configOf = (): Config => {
     const g = program.opts<{ db?: string; actor?: string }>();
     const overrides: Partial<Config> = {};
     if (g.actor) overrides.actor = g.actor;
-    const config = loadConfig(
+    return loadConfig(
       g.db ? { ...env, DATABASE_URL: /^postgres/.test(g.db) ? g.db : '', PGB_DATA_DIR: /^postgres/.test(g.db) ? env.PGB_DATA_DIR : g.db } : env,
       overrides,
     );
+  };
+  const withDb = async <T>(fn: (db: Db, config: Config) => Promise<T>): Promise<T> => {
+    const config = configOf();
     const db = await openAppDb(config);
     try {
       return await fn(db, config);
@@ -202,6 +206,27 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         io.out(`${r.totals.entries} journaalposten, ${r.totals.postings} boekingen, ${r.totals.accounts} rekeningen: ${r.ok ? 'alles klopt' : 'AFWIJKINGEN GEVONDEN'}`);
         if (!r.ok) exitCode = 3;
       });
+    });
+
+  program
+    .command('backup')
+    .description('schrijft een back-up van de hele database naar één bestand (PGlite: tarball van de map; PostgreSQL: pg_dump, custom format)')
+    .argument('<bestand>')
+    .action(async (bestand: string) => {
+      const config = configOf();
+      const r = await backupDatabase(dbTarget(config), bestand);
+      io.out(`back-up (${r.kind === 'postgres' ? 'PostgreSQL, pg_dump custom format' : 'PGlite, tarball'}) geschreven naar ${r.file}: ${r.bytes} bytes`);
+    });
+
+  program
+    .command('restore')
+    .description('zet een back-up terug in de database van --db; weigert een database die niet leeg is, tenzij --force')
+    .argument('<bestand>')
+    .option('--force', 'vervang een bestaande database')
+    .action(async (bestand: string, o: { force?: boolean }) => {
+      const config = configOf();
+      const r = await restoreDatabase(dbTarget(config), bestand, { force: o.force === true });
+      io.out(`back-up ${bestand} teruggezet in ${r.kind === 'postgres' ? 'PostgreSQL' : `PGlite ${r.target}`}; controleer met pgb controle`);
     });
 
   program
