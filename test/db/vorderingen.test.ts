@@ -23,6 +23,8 @@ import { traceClaim } from '../../src/modules/declaraties/index.ts';
 import { AppError, InputError } from '../../src/kernel/errors.ts';
 import { syntheticIban } from '../../src/kernel/synthetic.ts';
 import { changeProviderIban } from '../../src/modules/partijen/index.ts';
+import { requestOwnAmount } from '../../src/modules/eigenbedragen/index.ts';
+import { syntheticBsn } from '../../src/kernel/synthetic.ts';
 import type { Cents } from '../../src/kernel/money.ts';
 import type { PlainDate } from '../../src/kernel/dates.ts';
 
@@ -297,5 +299,33 @@ test(`recoveries from the command line: pgb vordering nieuw|lijst|toon|kwijtsche
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await t.cleanup();
+  }
+});
+
+test(`recoveries on a holder are set off against the own amounts paid to that holder (${STORE})`, async () => {
+  const { db, close } = await freshDb();
+  try {
+    const D = syntheticBsn(514);
+    await loadParties(db);
+    await load(db, 'budgethouders', csv('bsn,naam,geboortedatum,iban', [`${D},Houder D,1970-04-04,${syntheticIban(9514)}`]), 'houder-d.csv');
+    await load(db, 'toekenningen', csv(ALLOCATION_HEADER, [allocation('T-D', D, 'WLZ', '2026-01-01', '2026-12-31', '20000.00', '', 'ZK0001')]));
+    const holder = String((await db.query<{ id: number }>(`SELECT id FROM budgethouders WHERE bsn = $1`, [D])).rows[0]!.id);
+    const at = new Date('2026-11-20T10:00:00+01:00');
+    await createRecovery(db, { reden: 'NA_OVERLIJDEN', bedrag: 100_00 as Cents, toelichting: 'na overlijden partner doorbetaald', debiteur: { soort: 'budgethouder', id: holder }, budgetId: 'T-D', vastgesteldOp: '2026-11-19' }, { actor: 'test', now: at });
+    await requestOwnAmount(db, { aanvraagId: 'VVB-1', holderId: Number(holder), wet: 'WLZ', soort: 'verantwoordingsvrij', jaar: 2026, bedrag: '250.00' }, { actor: 'test', now: at });
+    const budget = await available(db, 'T-D');
+    const run = await runPayments(db, { date: '2026-11-23', actor: 'test', debtor: DEBTOR, now: at });
+    assert.equal(run.verrekend, 100_00);
+    assert.equal(run.total, 150_00);
+    assert.match(run.xml!, /<InstdAmt Ccy="EUR">150\.00<\/InstdAmt>/);
+    assert.match(run.xml!, /<Ustrd>PGB \d+ VVB 2026 VERREKEND V-1 100\.00<\/Ustrd>/);
+    assert.ok((await validateAgainstXsd(run.xml!, XSD)).valid);
+    assert.equal((await recoveryById(db, 'V-1'))!.status, 'voldaan');
+    assert.equal(await available(db, 'T-D'), budget + 100_00);
+    const p = (await db.query<{ bedrag: number; verrekend: number }>(`SELECT bedrag, verrekend FROM betalingen WHERE budgethouder_id = $1`, [holder])).rows;
+    assert.deepEqual(p, [{ bedrag: 150_00, verrekend: 100_00 }]);
+    await ledgerOk(db, 'after the holder\'s set-off');
+  } finally {
+    await close();
   }
 });

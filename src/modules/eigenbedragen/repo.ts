@@ -129,14 +129,16 @@ export async function heldOwnAmounts(tx: Queryable): Promise<{ budgethouder_id: 
 export async function insertHolderPayments(
   tx: Queryable,
   betaalrunId: string,
-  payments: { betalingId: string; holderId: number; iban: string; naam: string; bedrag: number; omschrijving: string; items: string[] }[],
+  /** `bedrag` is what is transferred; `verrekend` what was set off against the holder's recoveries (a payment fully set off is done at once, on the run's date) */
+  payments: { betalingId: string; holderId: number; iban: string; naam: string; bedrag: number; verrekend?: number; omschrijving: string; items: string[] }[],
+  datum: string | null = null,
 ): Promise<void> {
   if (payments.length === 0) return;
   await tx.query(
-    `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, budgethouder_id, iban, naam, bedrag, omschrijving, status)
-     SELECT b.id, $7, NULL, b.houder, b.iban, b.naam, b.bedrag, b.oms, 'verzonden'
-       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS b (id, houder, iban, naam, bedrag, oms)`,
-    [payments.map((p) => p.betalingId), payments.map((p) => p.holderId), payments.map((p) => p.iban), payments.map((p) => p.naam), payments.map((p) => p.bedrag), payments.map((p) => p.omschrijving), betaalrunId],
+    `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, budgethouder_id, iban, naam, bedrag, verrekend, omschrijving, status, bevestigd_op)
+     SELECT b.id, $7, NULL, b.houder, b.iban, b.naam, b.bedrag, b.verrekend, b.oms, CASE WHEN b.bedrag = 0 THEN 'bevestigd' ELSE 'verzonden' END, CASE WHEN b.bedrag = 0 THEN $9::date END
+       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $8::bigint[]) AS b (id, houder, iban, naam, bedrag, oms, verrekend)`,
+    [payments.map((p) => p.betalingId), payments.map((p) => p.holderId), payments.map((p) => p.iban), payments.map((p) => p.naam), payments.map((p) => p.bedrag), payments.map((p) => p.omschrijving), betaalrunId, payments.map((p) => p.verrekend ?? 0), datum],
   );
   const items = payments.flatMap((p) => p.items.map((id) => [id, p.betalingId] as const));
   await tx.query(

@@ -55,15 +55,18 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
     const { claims, providers } = await payableClaims(tx);
     const held = await heldClaims(tx);
     // Own amounts (verantwoordingsvrij bedrag, returned deposits, …) go to the holder's IBAN in the same run.
-    const toHolders = planHolderTransfers(await payableOwnAmounts(tx)).map((t) => ({ ...t, betalingId: newId('btl') }));
-    if (claims.length === 0 && toHolders.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, verrekend: 0 as Cents, volledigVerrekend: 0, xml: null, held };
+    const ownAmounts = planHolderTransfers(await payableOwnAmounts(tx)).map((t) => ({ ...t, betalingId: newId('btl') }));
+    if (claims.length === 0 && ownAmounts.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, verrekend: 0 as Cents, volledigVerrekend: 0, xml: null, held };
     const betaalrunId = newId('btr');
     const transfers = planTransfers(claims, providers);
     // Recoveries (vorderingen) on a provider are set off against its payment, oldest first; only
     // the net is transferred, and the remittance text names what was set off.
+    // Recoveries on a holder are set off in the same way against own amounts paid to that holder.
     const openByProvider = new Map<string, OpenRecoveryOf[]>();
-    for (const r of await lockOpenRecoveries(tx, transfers.map((t) => t.provider.id), [])) {
-      if (r.debtor.kind === 'zorgverlener') openByProvider.set(r.debtor.id, [...(openByProvider.get(r.debtor.id) ?? []), r]);
+    const openByHolder = new Map<string, OpenRecoveryOf[]>();
+    for (const r of await lockOpenRecoveries(tx, transfers.map((t) => t.provider.id), ownAmounts.map((t) => t.holderId))) {
+      const m = r.debtor.kind === 'zorgverlener' ? openByProvider : openByHolder;
+      m.set(r.debtor.id, [...(m.get(r.debtor.id) ?? []), r]);
     }
     const setOffs: (PlannedSetOff & { betalingId: string })[] = [];
     const payments: PaymentRow[] = transfers.map((t) => {
@@ -82,8 +85,15 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
         claims: t.claims.map((c) => ({ declaratieId: c.declaratieId, bedrag: c.bedrag })),
       };
     });
+    const toHoldersAll = ownAmounts.map((t) => {
+      const { result, setOffs: own } = planSetOff(t.amount as Cents, openByHolder.get(String(t.holderId)) ?? []);
+      for (const s of own) setOffs.push({ ...s, betalingId: t.betalingId });
+      const suffix = setOffRemittance(own);
+      return { ...t, amount: result.netto as number, verrekend: result.verrekend as number, remittance: suffix ? `${t.remittance.slice(0, REMITTANCE_MAX - suffix.length)}${suffix}` : t.remittance };
+    });
+    const toHolders = toHoldersAll.filter((t) => t.amount > 0);
     const transferred = payments.filter((p) => p.bedrag > 0);
-    const verrekend = payments.reduce((s, p) => s + (p.verrekend ?? 0), 0) as Cents;
+    const verrekend = (payments.reduce((s, p) => s + (p.verrekend ?? 0), 0) + toHoldersAll.reduce((s, t) => s + t.verrekend, 0)) as Cents;
     const total = (payments.reduce((s, p) => s + p.bedrag, 0) + toHolders.reduce((s, t) => s + t.amount, 0)) as Cents;
     const xml = transferred.length + toHolders.length === 0 ? '' : buildPain001({
       messageId: betaalrunId,
@@ -97,9 +107,9 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
       ],
     });
     const sha256 = createHash('sha256').update(xml).digest('hex');
-    await insertRun(tx, { betaalrunId, datum: date, actor: opts.actor, now, total, xml, sha256, aantal: payments.length + toHolders.length }, payments);
+    await insertRun(tx, { betaalrunId, datum: date, actor: opts.actor, now, total, xml, sha256, aantal: payments.length + toHoldersAll.length }, payments);
+    await insertHolderPayments(tx, betaalrunId, toHoldersAll.map((t) => ({ betalingId: t.betalingId, holderId: t.holderId, iban: t.iban, naam: t.naam, bedrag: t.amount, verrekend: t.verrekend, omschrijving: t.remittance, items: t.items })), date);
     await insertSetOffs(tx, betaalrunId, setOffs, now);
-    await insertHolderPayments(tx, betaalrunId, toHolders.map((t) => ({ betalingId: t.betalingId, holderId: t.holderId, iban: t.iban, naam: t.naam, bedrag: t.amount, omschrijving: t.remittance, items: t.items })));
     await insertEvents(
       tx,
       payments.flatMap((p) =>
@@ -125,8 +135,8 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
       ],
       opts.actor,
     );
-    await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length + toHolders.length, claims: claims.length, eigenBedragen: toHolders.reduce((s, t) => s + t.items.length, 0), total, verrekend, verrekeningen: setOffs.map((s) => ({ vordering: s.vorderingId, betaling: s.betalingId, bedrag: s.amount })), sha256 }, at: now });
-    return { betaalrunId, payments: transferred.length + toHolders.length, claims: claims.length, total, verrekend, volledigVerrekend: payments.length - transferred.length, xml: xml === '' ? null : xml, held };
+    await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length + toHoldersAll.length, claims: claims.length, eigenBedragen: toHoldersAll.reduce((s, t) => s + t.items.length, 0), total, verrekend, verrekeningen: setOffs.map((s) => ({ vordering: s.vorderingId, betaling: s.betalingId, bedrag: s.amount })), sha256 }, at: now });
+    return { betaalrunId, payments: transferred.length + toHolders.length, claims: claims.length, total, verrekend, volledigVerrekend: payments.length - transferred.length + toHoldersAll.length - toHolders.length, xml: xml === '' ? null : xml, held };
   });
 }
 

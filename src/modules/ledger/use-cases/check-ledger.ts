@@ -126,9 +126,9 @@ const CHECKS: { name: string; sql: string }[] = [
             UNION ALL
             SELECT 'eigen bedrag ' || aanvraag_id || ' is goedgekeurd maar heeft al betaling ' || betaling_id FROM eigen_bedragen WHERE status = 'goedgekeurd' AND betaling_id IS NOT NULL
             UNION ALL
-            SELECT 'betaling ' || b.betaling_id || ' aan budgethouder ' || b.budgethouder_id || ' (' || b.bedrag || ' cent) wijkt af van haar eigen bedragen (' || COALESCE(sum(e.bedrag), 0) || ' cent)'
+            SELECT 'betaling ' || b.betaling_id || ' aan budgethouder ' || b.budgethouder_id || ' (' || b.bedrag || ' cent overgemaakt, ' || b.verrekend || ' cent verrekend) wijkt af van haar eigen bedragen (' || COALESCE(sum(e.bedrag), 0) || ' cent)'
               FROM betalingen b LEFT JOIN eigen_bedragen e ON e.betaling_id = b.betaling_id OR (b.status = 'teruggeboekt' AND b.betaling_id = ANY(e.teruggeboekte_betalingen))
-             WHERE b.budgethouder_id IS NOT NULL GROUP BY b.betaling_id, b.budgethouder_id, b.bedrag HAVING COALESCE(sum(e.bedrag), 0) <> b.bedrag
+             WHERE b.budgethouder_id IS NOT NULL GROUP BY b.betaling_id, b.budgethouder_id, b.bedrag, b.verrekend HAVING COALESCE(sum(e.bedrag), 0) <> b.bedrag + b.verrekend
           ) x LIMIT 50`,
   },
   {
