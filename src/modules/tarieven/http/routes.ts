@@ -9,6 +9,7 @@ import { formatEuros } from '../../../kernel/money.ts';
 import { loadMaxTariffs, loadOwnAmountRules } from '../repo.ts';
 import { setMaxTariff, setOwnAmountRule } from '../use-cases/set-parameters.ts';
 import type { MaxTariff, OwnAmountRule } from '../core/dated.ts';
+import type { Db } from '../../../db/connection.ts';
 
 const READERS = ['budgethouder', 'vertegenwoordiger', 'zorgverlener', 'verstrekker', 'verstrekker_systeem', 'backoffice', 'auditor'] as const;
 
@@ -25,53 +26,66 @@ const ruleJson = (r: OwnAmountRule) => ({
   percentage: r.percentage === null ? null : formatEuros(r.percentage), minimum: formatEuros(r.minimum), maximum: formatEuros(r.maximum), bron: r.bron,
 });
 
+/**
+ * A dated table over HTTP: everyone reads it; the back office sets a row for the law, a funder's
+ * staff one of its own. The two tables differ only in their fields.
+ */
+function datedTableRoutes<B extends z.ZodRawShape, T>(spec: {
+  url: string;
+  list: string;
+  set: string;
+  fields: B;
+  load: (db: Db) => Promise<T[]>;
+  save: (db: Db, input: z.infer<z.ZodObject<B>> & { verstrekker: string | null }, ctx: { actor: string; now: Date }) => Promise<T>;
+  json: (row: T) => unknown;
+}): RouteSpec<any, any, any>[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: spec.url,
+      summary: spec.list,
+      tags: ['tarieven'],
+      access: { roles: READERS },
+      handler: async ({ db }) => ({ body: (await spec.load(db)).map(spec.json) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: spec.url,
+      summary: spec.set,
+      tags: ['tarieven'],
+      access: { roles: ['backoffice', 'verstrekker'] },
+      changesState: true,
+      body: z.object({ verstrekker: z.string().max(20).nullable().optional(), ...spec.fields }),
+      handler: async ({ db, principal, body, actor, now }) => {
+        const row = await spec.save(db, { ...(body as z.infer<z.ZodObject<B>>), verstrekker: funderFor(principal!, (body as { verstrekker?: string | null }).verstrekker) }, { actor, now });
+        return { status: 201, body: spec.json(row) };
+      },
+    }),
+  ];
+}
+
 export const tarievenRoutes: RouteSpec<any, any, any>[] = [
-  defineRoute({
-    method: 'GET',
+  ...datedTableRoutes({
     url: '/api/maximumtarieven',
-    summary: 'De maximumtarieven per wet en categorie met hun geldigheid en bron (landelijk en per verstrekker)',
-    tags: ['tarieven'],
-    access: { roles: READERS },
-    handler: async ({ db }) => ({ body: (await loadMaxTariffs(db)).map(tariffJson) }),
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/api/maximumtarieven',
-    summary: 'Een maximumtarief vastleggen: landelijk (backoffice) of het eigen tarief van een verstrekker, met geldigheid en bron',
-    tags: ['tarieven'],
-    access: { roles: ['backoffice', 'verstrekker'] },
-    changesState: true,
-    body: z.object({
-      verstrekker: z.string().max(20).nullable().optional(),
+    list: 'De maximumtarieven per wet en categorie met hun geldigheid en bron (landelijk en per verstrekker)',
+    set: 'Een maximumtarief vastleggen: landelijk (backoffice) of het eigen tarief van een verstrekker, met geldigheid en bron',
+    fields: {
       wet: z.string().max(10),
       categorie: z.string().max(20).describe('formeel_uur, dagdeel of informeel_uur'),
       geldig_van: z.string().max(10),
       geldig_tot: z.string().max(10).nullable().optional(),
       bedrag: z.string().max(12).describe("euro's met punt, bijvoorbeeld 80.81"),
       bron: z.string().max(500),
-    }),
-    handler: async ({ db, principal, body, actor, now }) => {
-      const t = await setMaxTariff(db, { ...body, verstrekker: funderFor(principal!, body.verstrekker) }, { actor, now });
-      return { status: 201, body: tariffJson(t) };
     },
+    load: loadMaxTariffs,
+    save: setMaxTariff,
+    json: tariffJson,
   }),
-  defineRoute({
-    method: 'GET',
+  ...datedTableRoutes({
     url: '/api/eigen-bedrag-regels',
-    summary: 'De regels van de eigen bedragen van budgethouders (verantwoordingsvrij bedrag, reiskosten, administratiekosten): percentage, minimum en maximum per jaar, geldigheid en bron',
-    tags: ['tarieven'],
-    access: { roles: READERS },
-    handler: async ({ db }) => ({ body: (await loadOwnAmountRules(db)).map(ruleJson) }),
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/api/eigen-bedrag-regels',
-    summary: 'Een regel voor eigen bedragen vastleggen: voor een wet (backoffice) of de eigen regel van een verstrekker',
-    tags: ['tarieven'],
-    access: { roles: ['backoffice', 'verstrekker'] },
-    changesState: true,
-    body: z.object({
-      verstrekker: z.string().max(20).nullable().optional(),
+    list: 'De regels van de eigen bedragen van budgethouders (verantwoordingsvrij bedrag, reiskosten, administratiekosten): percentage, minimum en maximum per jaar, geldigheid en bron',
+    set: 'Een regel voor eigen bedragen vastleggen: voor een wet (backoffice) of de eigen regel van een verstrekker',
+    fields: {
       wet: z.string().max(10),
       soort: z.string().max(30),
       geldig_van: z.string().max(10),
@@ -80,10 +94,9 @@ export const tarievenRoutes: RouteSpec<any, any, any>[] = [
       minimum: z.string().max(12).nullable().optional(),
       maximum: z.string().max(12),
       bron: z.string().max(500),
-    }),
-    handler: async ({ db, principal, body, actor, now }) => {
-      const r = await setOwnAmountRule(db, { ...body, verstrekker: funderFor(principal!, body.verstrekker) }, { actor, now });
-      return { status: 201, body: ruleJson(r) };
     },
+    load: loadOwnAmountRules,
+    save: setOwnAmountRule,
+    json: ruleJson,
   }),
 ];
