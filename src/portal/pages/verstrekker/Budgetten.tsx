@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, query } from '../../api.ts';
 import { datum, euro } from '../../format.ts';
-import { Uitputting, type UitputtingsMaand } from '../../components/Uitputting.tsx';
+import { Uitputting } from '../../components/Uitputting.tsx';
+import type { Uitputting as UitputtingCijfers } from '../gedeeld/types.ts';
 import { Alert, DataList, ExternalLink, Fout, Heading, Laden, Link, Paragraph, SelectField, StatusBadge, Table, UnorderedList, ListItem, useData } from '../../components/index.ts';
 import { bsnGemaskeerd, vandaag, WETTEN, wetNaam } from '../gedeeld/namen.ts';
 
@@ -29,16 +30,7 @@ interface Budget {
 }
 
 interface BudgetMetUitputting extends Budget {
-  uitputting: {
-    besteed_centen: number;
-    resterend_centen: number;
-    tempo_per_maand_centen: number | null;
-    percentage_besteed: number | null;
-    verwachte_uitputting: string | null;
-    uitgeput: boolean;
-    toereikend: boolean | null;
-    maanden: UitputtingsMaand[];
-  };
+  uitputting: UitputtingCijfers;
 }
 
 interface Budgethouder {
