@@ -14,7 +14,7 @@
  * every account's balance, every claim's status, the payments).
  *
  * `PGB_PROP_SEED` repeats a run (the seed is printed at the start and on failure),
- * `PGB_PROP_RUNS` sets the number of sequences (default 8), `PGB_PROP_SHRINK=1` shrinks a failing
+ * `PGB_PROP_RUNS` sets the number of sequences (default 6), `PGB_PROP_SHRINK=1` shrinks a failing
  * sequence to a smallest one (slow).
  */
 import { after, before, test } from 'node:test';
@@ -42,7 +42,7 @@ const NOW = new Date('2026-11-18T10:00:00+01:00');
 const RUN_DATE = '2026-11-19' as PlainDate;
 const DEBTOR = { name: 'Test Betaalbureau', iban: 'NL91ABNA0417164300' };
 const SEED = process.env.PGB_PROP_SEED ? Number(process.env.PGB_PROP_SEED) : Math.floor(Math.random() * 2 ** 31);
-const RUNS = Number(process.env.PGB_PROP_RUNS ?? 8);
+const RUNS = Number(process.env.PGB_PROP_RUNS ?? 6);
 
 /** The cast (test/support/factories.ts): each holder has one law and funder, each provider one kind of agreement. */
 const HOLDERS = [
