@@ -9,6 +9,7 @@ import { Taken } from '../pages/budgethouder/Taken.tsx';
 import { DeclaratieDetail, DeclaratieNieuw, Declaraties } from '../pages/budgethouder/Declaraties.tsx';
 import { ZorgovereenkomstDetail, Zorgovereenkomsten } from '../pages/budgethouder/Zorgovereenkomsten.tsx';
 import { ZorgovereenkomstNieuw } from '../pages/budgethouder/ZorgovereenkomstNieuw.tsx';
+import { EigenBedragen } from '../pages/budgethouder/EigenBedragen.tsx';
 
 export const budgethouder: Portaal = {
   naam: 'Mijn PGB',
@@ -25,5 +26,6 @@ export const budgethouder: Portaal = {
     { pad: 'declaraties', titel: 'Declaraties', menu: 'Declaraties', Component: Declaraties },
     { pad: 'declaraties/nieuw', titel: 'Nieuwe declaratie', Component: DeclaratieNieuw },
     { pad: 'declaraties/:id', titel: 'Declaratie', Component: DeclaratieDetail },
+    { pad: 'eigen-bedragen', titel: 'Eigen bedragen', menu: 'Eigen bedragen', Component: EigenBedragen },
   ],
 };

@@ -1,0 +1,167 @@
+/**
+ * Mijn PGB: the holder's own amounts (eigen bedragen) — the verantwoordingsvrij bedrag and other
+ * amounts paid to the holder rather than a provider. The holder sees this year's maximum per law
+ * (the funder's dated rule), requests an amount (the server checks it against the yearly maximum
+ * and the budget) and follows each request until it is paid to their own IBAN.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, ApiFout, foutmelding } from '../../api.ts';
+import { Alert, Button, Form, Fout, Heading, Laden, Paragraph, SelectField, StatusBadge, Table, TextField, useData } from '../../components/index.ts';
+import { euro, moment, parseEuro } from '../../format.ts';
+import type { Budgethouder } from '../gedeeld/types.ts';
+import { alsEuroTekst, vandaag, wetNaam } from '../gedeeld/namen.ts';
+import { useHouder, wie } from './houder.tsx';
+
+const SOORTEN: { value: string; label: string }[] = [
+  { value: 'verantwoordingsvrij', label: 'Verantwoordingsvrij bedrag' },
+  { value: 'reiskosten', label: 'Reiskosten' },
+  { value: 'administratiekosten', label: 'Administratiekosten' },
+];
+const SOORT_NAAM: Record<string, string> = { ...Object.fromEntries(SOORTEN.map((s) => [s.value, s.label])), teruggave_storting: 'Teruggave van eigen stortingen' };
+
+interface EigenBedrag {
+  aanvraag_id: string;
+  budgethouder_id: number;
+  wet: string;
+  soort: string;
+  jaar: number;
+  bedrag: string;
+  omschrijving: string | null;
+  status: 'goedgekeurd' | 'betaald';
+  betaling_id: string | null;
+  aangevraagd_op: string;
+}
+
+interface Regel {
+  verstrekker: string | null;
+  wet: string;
+  soort: string;
+  geldig_van: string;
+  geldig_tot: string | null;
+  percentage: string | null;
+  minimum: string;
+  maximum: string;
+  bron: string;
+}
+
+/** "12.50" (the API's euros) → cents. */
+const centen = (e: string) => parseEuro(e) ?? 0;
+
+/** The rule in words: "1,5% van wat besteed is, ten minste € 250,00 en ten hoogste € 1.250,00 per jaar". */
+function regelTekst(r: Regel): string {
+  const max = euro(centen(r.maximum));
+  if (r.percentage === null) return `ten hoogste ${max} per jaar`;
+  return `${r.percentage.replace('.', ',')}% van wat in het jaar uit het budget is besteed, ten minste ${euro(centen(r.minimum))} en ten hoogste ${max} per jaar`;
+}
+
+export function EigenBedragen() {
+  const h = useHouder();
+  const w = wie(h);
+  const jaar = Number(vandaag().slice(0, 4));
+  const d = useData(
+    async (signal) => {
+      const [houder, bedragen, regels] = await Promise.all([
+        api.get<Budgethouder>(`/api/budgethouders/${h.id}`, { signal }),
+        api.get<EigenBedrag[]>(`/api/eigen-bedragen`, { signal }),
+        api.get<Regel[]>('/api/eigen-bedrag-regels', { signal }),
+      ]);
+      const verstrekkers = new Map(houder.budgetten.map((b) => [b.wet, b.verstrekker] as const));
+      return { houder, bedragen: bedragen.filter((b) => b.budgethouder_id === h.id), regels, verstrekkers };
+    },
+    [h.id],
+  );
+  const [wet, setWet] = useState('');
+  const [soort, setSoort] = useState('verantwoordingsvrij');
+  const [bedrag, setBedrag] = useState('');
+  const [omschrijving, setOmschrijving] = useState('');
+  const [fouten, setFouten] = useState<Record<string, string>>({});
+  const [melding, setMelding] = useState<{ type: 'ok' | 'error'; tekst: string } | null>(null);
+  const [bezig, setBezig] = useState(false);
+
+  /** The rule that holds this year for a law and kind: the funder's own before the law's. */
+  function regelVoor(w: string, s: string): Regel | undefined {
+    const peil = vandaag();
+    const geldig = (d.data?.regels ?? []).filter((r) => r.wet === w && r.soort === s && r.geldig_van <= peil && (r.geldig_tot === null || r.geldig_tot >= peil));
+    const eigen = d.data?.verstrekkers.get(w as never);
+    return geldig.find((r) => r.verstrekker === eigen) ?? geldig.find((r) => r.verstrekker === null);
+  }
+
+  async function vraagAan(e: FormEvent) {
+    e.preventDefault();
+    const f: Record<string, string> = {};
+    const wetGekozen = wet || d.data?.houder.per_wet[0]?.wet || '';
+    if (!wetGekozen) f.wet = 'Kies het budget waaruit het bedrag komt.';
+    const c = parseEuro(bedrag);
+    if (c === null || c <= 0) f.bedrag = 'Vul een bedrag in euro’s in, bijvoorbeeld 250,00.';
+    setFouten(f);
+    setMelding(null);
+    if (Object.keys(f).length > 0) {
+      document.getElementById(f.wet ? 'eb-wet' : 'eb-bedrag')?.focus();
+      return;
+    }
+    setBezig(true);
+    try {
+      const r = await api.post<EigenBedrag>('/api/eigen-bedragen', { budgethouder_id: h.id, wet: wetGekozen, soort, jaar, bedrag: alsEuroTekst(c!), ...(omschrijving.trim() ? { omschrijving: omschrijving.trim() } : {}) });
+      setMelding({ type: 'ok', tekst: `Aangevraagd: ${euro(centen(r.bedrag))} (${SOORT_NAAM[r.soort] ?? r.soort}). Het wordt in de volgende betaalrun overgemaakt naar het rekeningnummer van ${w.naam === 'u' ? 'u' : w.naam}.` });
+      setBedrag('');
+      setOmschrijving('');
+      d.opnieuw();
+    } catch (err) {
+      if (err instanceof ApiFout) {
+        const v = err.veldfouten();
+        setFouten(v);
+        setMelding({ type: 'error', tekst: err.probleem.detail });
+      } else setMelding({ type: 'error', tekst: foutmelding(err) });
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  const wetten = d.data?.houder.per_wet.map((p) => p.wet) ?? [];
+  const gekozenWet = wet || wetten[0] || '';
+  const regel = gekozenWet ? regelVoor(gekozenWet, soort) : undefined;
+  return (
+    <>
+      <Heading level={1}>Eigen bedragen</Heading>
+      <Paragraph lead>
+        Sommige bedragen krijgt {h.vertegenwoordiger ? 'de budgethouder' : 'u'} zelf uit het budget, zonder declaratie van een zorgverlener: het verantwoordingsvrij bedrag, en waar de verstrekker dat toestaat reiskosten en
+        administratiekosten. Het platform toetst elk bedrag aan het maximum van het jaar.
+      </Paragraph>
+      {d.laden && !d.data && <Laden wat="de eigen bedragen" />}
+      {d.fout !== null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
+      {d.data && wetten.length === 0 && <Paragraph>Er is (nog) geen budget toegekend; een eigen bedrag komt altijd uit een budget.</Paragraph>}
+      {d.data && wetten.length > 0 && (
+        <>
+          <div aria-live="polite">{melding && <Alert type={melding.type}>{melding.tekst}</Alert>}</div>
+          <Form onSubmit={vraagAan} noValidate>
+            <Heading level={2}>Een eigen bedrag aanvragen voor {jaar}</Heading>
+            <SelectField id="eb-wet" label="Uit welk budget" required value={gekozenWet} onChange={setWet} options={wetten.map((x) => ({ value: x, label: wetNaam(x) }))} error={fouten.wet} />
+            <SelectField id="eb-soort" label="Soort" required value={soort} onChange={setSoort} options={SOORTEN} error={fouten.soort} />
+            <Paragraph>
+              {regel ? `Maximum: ${regelTekst(regel)}.` : 'Voor dit budget en deze soort heeft de verstrekker geen regel vastgelegd; een aanvraag wordt dan afgewezen.'}
+            </Paragraph>
+            <TextField id="eb-bedrag" label="Bedrag in euro" description="Bijvoorbeeld 250,00" inputMode="decimal" required value={bedrag} onChange={setBedrag} error={fouten.bedrag} />
+            <TextField id="eb-omschrijving" label="Omschrijving" value={omschrijving} onChange={setOmschrijving} error={fouten.omschrijving} />
+            <Button type="submit" appearance="primary-action" busy={bezig}>
+              Aanvragen
+            </Button>
+          </Form>
+          <Heading level={2}>Aangevraagd</Heading>
+          <Table
+            caption={`Aangevraagde eigen bedragen (${d.data.bedragen.length})`}
+            rowKey={(b) => b.aanvraag_id}
+            rows={d.data.bedragen}
+            empty="Er zijn nog geen eigen bedragen aangevraagd."
+            columns={[
+              { key: 'op', header: 'Aangevraagd', cell: (b) => moment(b.aangevraagd_op) },
+              { key: 'soort', header: 'Soort', cell: (b) => `${SOORT_NAAM[b.soort] ?? b.soort} ${b.jaar}` },
+              { key: 'wet', header: 'Budget', cell: (b) => wetNaam(b.wet) },
+              { key: 'bedrag', header: 'Bedrag', cell: (b) => euro(centen(b.bedrag)), numeric: true },
+              { key: 'status', header: 'Status', cell: (b) => (b.status === 'betaald' ? <StatusBadge status="success">Betaald</StatusBadge> : <StatusBadge status="active">Wordt betaald in de volgende betaalrun</StatusBadge>) },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}
