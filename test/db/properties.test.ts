@@ -1,7 +1,8 @@
 /**
  * Property-based test of the whole chain (issue #7): fast-check generates random sequences of
  * operations — allocations, corrections and withdrawals, agreements and the funder's decisions,
- * claims (from a file, and from the provider with the holder's answer), the holder's own deposits,
+ * claims (from a file, and from the provider with the holder's answer), the holder's own deposits
+ * and own amounts (verantwoordingsvrij bedrag),
  * monthly pay, payment runs, bank statements that confirm a run and return a transfer, a provider's
  * new IBAN — and runs each through the real use cases against a database. After every sequence
  * the ledger's invariants must hold (`pgb controle` plus direct SQL checks of our own: no budget
@@ -27,13 +28,14 @@ import { syntheticIban } from '../../src/kernel/synthetic.ts';
 import type { Cents } from '../../src/kernel/money.ts';
 import type { PlainDate } from '../../src/kernel/dates.ts';
 import { freshDb, STORE, type TestDb } from '../support/db.ts';
-import { AGREEMENT_HEADER, ALLOCATION_HEADER, CLAIM_HEADER, HOLDER, agreement, allocation, claimLine, csv, load, loadParties } from '../support/factories.ts';
+import { AGREEMENT_HEADER, ALLOCATION_HEADER, CLAIM_HEADER, HOLDER, agreement, allocation, claimLine, csv, load, parties } from '../support/factories.ts';
 import { runLedgerCheck } from '../../src/modules/ledger/index.ts';
 import { withdrawAllocation } from '../../src/modules/toekenningen/index.ts';
 import { decideAgreement } from '../../src/modules/zorgovereenkomsten/use-cases/draft-and-sign.ts';
 import { submitClaim } from '../../src/modules/declaraties/use-cases/submit-claim.ts';
 import { approveClaim, rejectClaim } from '../../src/modules/declaraties/use-cases/approve-claim.ts';
 import { runMonthlyPay } from '../../src/modules/maandloon/index.ts';
+import { requestOwnAmount } from '../../src/modules/eigenbedragen/index.ts';
 import { runPayments } from '../../src/modules/betalingen/index.ts';
 import { buildCamt053, readBankStatement } from '../../src/modules/bank/index.ts';
 import { changeProviderIban } from '../../src/modules/partijen/use-cases/change-provider-iban.ts';
@@ -66,6 +68,7 @@ type Op =
   | { k: 'declaratie_zorgverlener'; pick: number; day: number; units: number }
   | { k: 'antwoord_budgethouder'; pick: number; approve: boolean }
   | { k: 'storting'; holder: number; euros: number }
+  | { k: 'eigen_bedrag'; holder: number; euros: number }
   | { k: 'maandloon'; month: number }
   | { k: 'betaalrun' }
   | { k: 'bankafschrift'; returnPick: number | null }
@@ -101,6 +104,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('declaratie_zorgverlener' as const), pick, day: fc.integer({ min: 1, max: 31 }), units: fc.integer({ min: 1, max: 8 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('antwoord_budgethouder' as const), pick, approve: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('storting' as const), holder, euros: fc.integer({ min: 5, max: 300 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('eigen_bedrag' as const), holder, euros: fc.integer({ min: 5, max: 400 }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('maandloon' as const), month: fc.integer({ min: 9, max: 11 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('betaalrun' as const) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('bankafschrift' as const), returnPick: fc.option(pick, { freq: 2 }) }) },
@@ -251,6 +255,13 @@ class Run {
         const r = await readBankStatement(db, { path: `${id}.xml`, content: xml, actor, now: NOW });
         return `ok ${JSON.stringify(r.recheckedClaims)}`;
       }
+      case 'eigen_bedrag': {
+        // the holder's own amount (verantwoordingsvrij bedrag), charged to the budget, paid to the holder in the next run
+        const h = HOLDERS[op.holder]!;
+        const holderId = (await db.query<{ id: number }>(`SELECT id FROM budgethouders WHERE bsn = $1`, [h.bsn])).rows[0]!.id;
+        const r = await requestOwnAmount(db, { aanvraagId: this.id('E'), holderId, wet: h.wet, soort: 'verantwoordingsvrij', jaar: 2026, bedrag: `${op.euros}.00` }, { actor, now: NOW });
+        return `ok ${r.row.status} ${r.row.bedrag}`;
+      }
       case 'maandloon': {
         const r = await runMonthlyPay(db, { month: `2026-${String(op.month).padStart(2, '0')}`, actor, now: NOW });
         return `ok ${JSON.stringify(r)}`;
@@ -337,6 +348,7 @@ async function summary(db: Db): Promise<unknown> {
     lasten: await rows(`SELECT l.declaratie_id, l.bron, COALESCE(l.budget_id, ''), l.bedrag FROM declaratie_lasten l JOIN declaraties d ON d.declaratie_id = l.declaratie_id WHERE d.soort <> 'maandloon' ORDER BY 1, 2, 3, 4`),
     betalingen: await rows(`SELECT COALESCE(zorgverlener_id, ''), iban, bedrag, status, COALESCE(terugboekreden, '') FROM betalingen ORDER BY 1, 2, 3, 4, 5`),
     betaalposten: await rows(`SELECT p.declaratie_id, p.bedrag, p.actief FROM betaalposten p JOIN declaraties d ON d.declaratie_id = p.declaratie_id WHERE d.soort <> 'maandloon' ORDER BY 1, 2, 3`),
+    eigen_bedragen: await rows(`SELECT aanvraag_id, status, bedrag FROM eigen_bedragen ORDER BY 1`),
     zorgovereenkomsten: await rows(`SELECT zorgovereenkomst_id, status, versie, COALESCE(maximumtarief, 0) FROM zorgovereenkomsten ORDER BY 1`),
     boekingen: await rows(`SELECT j.soort, count(*)::int FROM journaalposten j GROUP BY j.soort ORDER BY 1`),
   };
@@ -362,7 +374,10 @@ async function resetter(db: Db): Promise<() => Promise<void>> {
     await db.exec(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY`);
     for (const { t, rows } of seeded) await db.query(`INSERT INTO ${t} SELECT * FROM json_populate_recordset(NULL::${t}, $1::json)`, [JSON.stringify(rows)]);
     for (const { s, v, called } of sequences) await db.query(`SELECT setval('${s}', $1, $2)`, [v, called]);
-    await loadParties(db);
+    // the standard cast, but holders A and B have an IBAN (own amounts are paid to it; C's wait)
+    await load(db, 'verstrekkers', parties.verstrekkers);
+    await load(db, 'budgethouders', csv('bsn,naam,geboortedatum,iban', [`${HOLDER.a},Houder A,1950-01-01,${syntheticIban(7000)}`, `${HOLDER.b},Houder B,1960-02-02,${syntheticIban(7001)}`, `${HOLDER.c},Houder C,2010-03-03,`]));
+    await load(db, 'zorgverleners', parties.zorgverleners);
   };
 }
 
