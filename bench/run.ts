@@ -11,6 +11,7 @@
  *   npm run bench -- --items 1,3       only some measurements (1 claims + COPY, 3 monthly pay and payment run, 4 national year,
  *                                      5 the HTTP API under 64 connections: bench/api.ts, PostgreSQL only, at 1% of national scale)
  *   npm run bench -- --up-to 2         only the two smaller sizes (1% and 10% of national scale)
+ *   npm run bench -- --items 3 --sizes 25000,250000   only these sizes (of each item's list; any number for item 3)
  *   npm run bench -- --no-write        print, do not touch docs/performance.md
  *   npm run bench -- --render          only rewrite the tables from docs/performance-results.json
  *
@@ -40,10 +41,13 @@ const ITEMS = new Set((flag('--items') ?? '1,3,4,5').split(',').map(Number));
 const WRITE = !argv.includes('--no-write');
 const PG_URL = process.env.PGB_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const UP_TO = QUICK ? 1 : Number(flag('--up-to') ?? 3); // --up-to 2: only the two smaller sizes
+const ONLY = flag('--sizes')?.split(',').map(Number);
+const pick = (all: number[]): number[] => (ONLY ? all.filter((n) => ONLY.includes(n)) : all.slice(0, UP_TO));
 const SIZES = {
-  claims: [10_000, 100_000, 1_000_000].slice(0, UP_TO),
-  agreements: [2_500, 25_000, 250_000].slice(0, UP_TO),
-  holders: [1_600, 16_000, 160_000].slice(0, UP_TO),
+  claims: pick([10_000, 100_000, 1_000_000]),
+  // item 3 takes any agreement count given with --sizes
+  agreements: ONLY ? ONLY.filter((n) => ![10_000, 100_000, 1_000_000, 1_600, 16_000, 160_000].includes(n)) : pick([2_500, 25_000, 250_000]),
+  holders: pick([1_600, 16_000, 160_000]),
 };
 const WORK = mkdtempSync(join(process.env.PGB_BENCH_DIR ?? tmpdir(), 'pgb-bench-'));
 

@@ -5,8 +5,8 @@
 import { copyText, type Queryable, type Tx } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
-import type { Eenheid, Wet, ZokSoort, ZorgverlenerSoort } from '../../kernel/wet.ts';
-import { categoryOf, loadMaxTariffs } from '../tarieven/index.ts';
+import { WETTEN, type Eenheid, type Wet, type ZokSoort, type ZorgverlenerSoort } from '../../kernel/wet.ts';
+import { categoryOf, loadMaxTariffs, type MaxTariff } from '../tarieven/index.ts';
 import { budgetKey, lineKey, pairKey, sortBudgets, type Agreement, type Budget, type CheckContext, type Claim, type ClaimLine } from './core/check.ts';
 import type { ClaimDraft } from './core/csv.ts';
 
@@ -133,13 +133,21 @@ export async function claimsToCheck(tx: Queryable, opts: { claimIds?: string[]; 
   }));
 }
 
+/** What a caller that checks many batches in one transaction already has, so that each batch does not fetch it again. */
+export interface CheckContextCache {
+  /** The holders (BSN → id) the caller has already locked `FOR UPDATE` in this transaction, in id order. */
+  lockedHolders?: ReadonlyMap<string, number>;
+  /** The maximum tariffs table (`loadMaxTariffs`); nothing a check writes changes it. */
+  maxTariffs?: MaxTariff[];
+}
+
 /** Locks the holders of these claims and loads what the checks need to know about them. */
-export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<CheckContext> {
+export async function loadCheckContext(tx: Queryable, claims: Claim[], cache: CheckContextCache = {}): Promise<CheckContext> {
   const bsns = [...new Set(claims.map((c) => c.bsn))];
-  const holders = await tx.query<{ id: number; bsn: string }>(
-    `SELECT id, bsn FROM budgethouders WHERE bsn = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-    [bsns],
-  );
+  const locked = cache.lockedHolders;
+  const holders = locked
+    ? { rows: bsns.flatMap((bsn) => (locked.has(bsn) ? [{ id: locked.get(bsn)!, bsn }] : [])).sort((a, b) => a.id - b.id) }
+    : await tx.query<{ id: number; bsn: string }>(`SELECT id, bsn FROM budgethouders WHERE bsn = ANY($1::text[]) ORDER BY id FOR UPDATE`, [bsns]);
   const holderIds = holders.rows.map((h) => h.id);
   const agreements = await tx.query<{
     zorgovereenkomst_id: string;
@@ -163,11 +171,11 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
   }>(
     `SELECT z.zorgovereenkomst_id, z.budgethouder_id, z.zorgverlener_id, z.wet, z.ingangsdatum, z.einddatum, z.tarief, z.maandbedrag,
             z.status, z.maximumtarief, z.soort, z.eenheid,
-            (SELECT zv.soort FROM zorgverleners zv WHERE zv.zorgverlener_id = z.zorgverlener_id) AS zorgverlener_soort,
-            (SELECT to_char(zv.geboortedatum, 'YYYY-MM-DD') FROM zorgverleners zv WHERE zv.zorgverlener_id = z.zorgverlener_id) AS geboortedatum,
+            zv.soort AS zorgverlener_soort, to_char(zv.geboortedatum, 'YYYY-MM-DD') AS geboortedatum,
             la.dagen_per_week, la.vast_contract,
             f.naam AS verstrekker_naam, f.code AS verstrekker
        FROM zorgovereenkomsten z
+       LEFT JOIN zorgverleners zv ON zv.zorgverlener_id = z.zorgverlener_id
        LEFT JOIN LATERAL (SELECT v.naam, v.code FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
                            WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) f ON true
        LEFT JOIN loonafspraken la ON la.zorgovereenkomst_id = z.zorgovereenkomst_id AND la.loonadministratie
@@ -180,9 +188,10 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
       WHERE b.budgethouder_id = ANY($1::bigint[]) AND b.toegekend > 0`,
     [holderIds],
   );
+  // own deposits: the accounts `eigen_bijdrage` `<holder>:<law>` (ownFundsAccount), found by the unique index
   const own = await tx.query<{ sleutel: string; saldo: number }>(
-    `SELECT sleutel, saldo FROM rekeningen WHERE soort = 'eigen_bijdrage' AND split_part(sleutel, ':', 1)::bigint = ANY($1::bigint[])`,
-    [holderIds],
+    `SELECT sleutel, saldo FROM rekeningen WHERE soort = 'eigen_bijdrage' AND sleutel = ANY($1::text[])`,
+    [holderIds.flatMap((id) => WETTEN.map((w) => `${id}:${w}`))],
   );
   // Lines claimed before: per holder and provider, only those within the dates of that pair's
   // lines in these claims (an index range scan on declaratieregels_dubbel), a superset of the
@@ -202,7 +211,8 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
     }
   }
   const w = [...pairs.values()];
-  const claimed = await tx.query<{ bsn: string; zorgverlener_id: string; datum: PlainDate; kwartieren: number; declaratie_id: string }>(
+  // (monthly pay has no lines to compare: no query)
+  const claimed = w.length === 0 ? { rows: [] } : await tx.query<{ bsn: string; zorgverlener_id: string; datum: PlainDate; kwartieren: number; declaratie_id: string }>(
     `SELECT r.bsn, r.zorgverlener_id, r.datum, r.kwartieren, r.declaratie_id
        FROM unnest($1::text[], $2::text[], $3::date[], $4::date[]) AS p (bsn, zorgverlener_id, van, tot)
        JOIN declaratieregels r ON r.bsn = p.bsn AND r.zorgverlener_id = p.zorgverlener_id AND r.datum BETWEEN p.van AND p.tot
@@ -214,7 +224,7 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[]): Promise<
   );
 
   const ctx: CheckContext = {
-    maxTariffs: await loadMaxTariffs(tx),
+    maxTariffs: cache.maxTariffs ?? (await loadMaxTariffs(tx)),
     holdersByBsn: new Map(holders.rows.map((h) => [h.bsn, { id: h.id }])),
     agreementsByPair: new Map(),
     agreementsById: new Map(),

@@ -15,7 +15,8 @@ import type { Tx } from '../../../db/connection.ts';
 import { postEntries, type JournalEntry } from '../../ledger/index.ts';
 import { checkClaim } from '../core/check.ts';
 import type { ClaimDraft } from '../core/csv.ts';
-import { copyCharges, copyClaims, copyEvents, loadCheckContext, reserveSequence, type ReceivedClaim, type TraceEvent } from '../repo.ts';
+import { copyCharges, copyClaims, copyEvents, loadCheckContext, reserveSequence, type CheckContextCache, type ReceivedClaim, type TraceEvent } from '../repo.ts';
+import { loadMaxTariffs } from '../../tarieven/index.ts';
 import { approvalEntry, batchesByHolder, traceEvent } from './check-claims.ts';
 
 export interface ReceiveClaimsOptions {
@@ -54,7 +55,9 @@ export async function receiveClaims(tx: Tx, claims: ClaimBatches, opts: ReceiveC
   if (claims.total === 0) return counts;
   const volgnummers = await reserveSequence(tx, 'declaraties', 'volgnummer', claims.total);
   // Lock every holder concerned up front, in id order, so that concurrent work never deadlocks.
-  await tx.query(`SELECT id FROM budgethouders WHERE bsn = ANY($1::text[]) ORDER BY id FOR UPDATE`, [claims.bsns]);
+  const locked = await tx.query<{ id: number; bsn: string }>(`SELECT id, bsn FROM budgethouders WHERE bsn = ANY($1::text[]) ORDER BY id FOR UPDATE`, [claims.bsns]);
+  // what every batch's context would otherwise fetch again: the holders just locked, the maximum tariffs
+  const cache: CheckContextCache = { lockedHolders: new Map(locked.rows.map((h) => [h.bsn, h.id])), maxTariffs: await loadMaxTariffs(tx) };
   // Pipelined: while the database writes one batch, the next batch's context is loaded and its
   // claims are checked. Batches hold other holders, so nothing a batch writes is read by the
   // checks of the next (only the payable accounts of shared providers, which no check reads), and
@@ -64,12 +67,12 @@ export async function receiveClaims(tx: Tx, claims: ClaimBatches, opts: ReceiveC
     const batches = claims.batches();
     const it = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : (batches as Iterable<{ drafts: ClaimDraft[]; ranks: number[] }>)[Symbol.iterator]();
     let next = await it.next();
-    let nextCtx = next.done ? undefined : loadCheckContext(tx, next.value.drafts);
+    let nextCtx = next.done ? undefined : loadCheckContext(tx, next.value.drafts, cache);
     while (!next.done) {
       const { drafts, ranks } = next.value;
       const ctx = (await nextCtx)!;
       next = await it.next();
-      nextCtx = next.done ? undefined : loadCheckContext(tx, next.value.drafts);
+      nextCtx = next.done ? undefined : loadCheckContext(tx, next.value.drafts, cache);
       nextCtx?.catch(() => undefined); // a failure shows when it is awaited
       const stored: ReceivedClaim[] = [];
       const received: TraceEvent[] = [];
