@@ -1,14 +1,17 @@
 /**
  * `npm start` (`pgb demo`): builds a demo database on the embedded default from realistic files
  * written to `data/demo-bestanden`, runs the whole chain through the same commands a person would
- * use, and shows what happened. Every reason code occurs once.
+ * use, and shows what happened. Every reason code occurs once. M. Jansen employs a carer (Lotte
+ * Mulder, ZOK-007) through the payroll: the payroll run makes her payslip before the first payment
+ * run, which pays her net; the wage tax and premiums wait in the ledger for the Belastingdienst.
  */
 import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { syntheticBsn, syntheticIban } from '../kernel/synthetic.ts';
 import { buildCamt053 } from '../modules/bank/index.ts';
-import type { Cents } from '../kernel/money.ts';
+import { formatEuros, type Cents } from '../kernel/money.ts';
+import { BELASTINGDIENST } from '../modules/loonadministratie/index.ts';
 import { addDays, addWorkingDays, dateInNetherlands, daysInMonth, type PlainDate } from '../kernel/dates.ts';
 import { openDb } from '../db/connection.ts';
 
@@ -43,7 +46,11 @@ const IBAN = {
   inst1: syntheticIban(31, 'RABO'),
   onbekend: syntheticIban(777),
   elamrani: syntheticIban(43),
+  part3: syntheticIban(24, 'INGB'),
 };
+
+/** The days of the care month on which the employed carer of M. Jansen works (3 days a week, 7 hours). */
+export const DEMO_LOON_DAGEN = [2, 3, 4, 9, 10, 11, 16, 17, 18, 23, 24, 25];
 
 /** The dates of the demo, relative to today so that the story is always recent and consistent. */
 export function demoDates(today: PlainDate) {
@@ -92,6 +99,7 @@ ZV-ZZP-2,zzp,Coaching Op Weg,,72345678,,${IBAN.zzp2}
 ZV-PART-1,particulier,Anna Bakker,${syntheticBsn(201)},,,${IBAN.part1}
 ZV-PART-2,particulier,Sanne de Boer,${syntheticBsn(202)},,,${IBAN.part2}
 ZV-INST-1,instelling,Jeugdzorg Rijnmond B.V.,,63456789,41000123,${IBAN.inst1}
+ZV-PART-3,particulier,Lotte Mulder,${syntheticBsn(203)},,,${IBAN.part3}
 `,
   'toekenningen.csv': `toekenning_id,verstrekker,bsn,wet,ingangsdatum,einddatum,bedrag,vervangt
 TKB-2026-0001,GM0363,${BSN.jansen},WMO_HH,${d.yearStart},${d.yearEnd},6000.00,
@@ -110,6 +118,7 @@ ZOK-003,${BSN.elamrani},ZV-INST-1,JW,instelling,${addDays(d.yearStart, -120)},,u
 ZOK-004,${BSN.pietersen},ZV-ZZP-2,WMO_BG,opdracht,${d.yearStart},${d.yearEnd},uur,55.00,60.00,,geaccordeerd
 ZOK-005,${BSN.visser},ZV-PART-2,WLZ,arbeidsovereenkomst,${d.yearStart},,maand,1850.00,,1850.00,geaccordeerd
 ZOK-006,${BSN.smit},ZV-ZZP-1,WMO_HH,opdracht,${addDays(d.careFirst, -30)},,uur,29.00,,,ingediend
+ZOK-007,${BSN.jansen},ZV-PART-3,WMO_HH,arbeidsovereenkomst,${d.yearStart},,uur,18.50,,,geaccordeerd
 `,
   'declaraties.csv': `declaratie_id,ontvangen_op,kanaal,bsn,zorgverlener_id,zorgovereenkomst_id,datum,eenheden,tarief,omschrijving
 DCL-1001,${d.r1('09:15')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(6)},3,28.50,huishoudelijke hulp
@@ -134,6 +143,7 @@ DCL-1012,${d.r2('11:00')},email,${BSN.elamrani},ZV-INST-1,ZOK-003,${addDays(d.ca
 DCL-1013,${d.r3('09:00')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${d.day(28)},3,28.50,huishoudelijke hulp
 DCL-1014,${d.r3('09:05')},portaal,${BSN.jansen},ZV-ZZP-1,ZOK-001,${addDays(d.today, 7)},3,28.50,
 DCL-1015,${d.r3('09:10')},post,${BSN.jansen},ZV-ZZP-1,ZOK-001,${addDays(d.yearStart, -500)},3,28.50,huishoudelijke hulp (te laat)
+${DEMO_LOON_DAGEN.map((n) => `DCL-1016,${d.r1('16:00')},portaal,${BSN.jansen},ZV-PART-3,ZOK-007,${d.day(n)},7,18.50,huishoudelijke hulp en verzorging (in loondienst)`).join('\n')}
 `,
   'accorderingen.csv': `zorgovereenkomst_id,besluit,datum,maximumtarief,reden
 ZOK-006,geaccordeerd,${d.today},30.00,
@@ -174,6 +184,8 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   await must('import', 'zorgverleners', f('zorgverleners.csv'));
   await must('import', 'toekenningen', f('toekenningen.csv'));
   await must('import', 'zorgovereenkomsten', f('zorgovereenkomsten.csv'));
+  io.out('\n-- M. Jansen heeft Lotte Mulder in loondienst (3 dagen per week) en kiest voor netto uitbetalen via de loonadministratie; zij kiest de loonheffingskorting');
+  await must('loon', 'afspraak', '--zorgovereenkomst', 'ZOK-007', '--dagen', '3', '--loonadministratie', 'ja', '--heffingskorting', 'ja', '--vast', 'ja', '--geboortedatum', '1986-04-09', '--reden', 'keuze van de budgethouder op het model arbeidsovereenkomst');
   await must('import', 'declaraties', f('declaraties.csv'));
   io.out('\n-- nogmaals hetzelfde bestand: verandert niets');
   await must('import', 'declaraties', f('declaraties.csv'));
@@ -185,9 +197,14 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   await must('import', 'accorderingen', f('accorderingen.csv'));
   await must('import', 'toekenningen', f('toekenningen-correctie.csv'));
 
-  io.out('\n== 3. Maandloon en de eerste betaalrun ==');
+  io.out('\n== 3. Maandloon, de loonrun en de eerste betaalrun ==');
   await must('maandloon', '--maand', d.careMonth);
   await must('maandloon', '--maand', d.careMonth);
+  io.out('\n-- de loonrun: een loonstrook voor Lotte Mulder; zij krijgt netto betaald, de loonheffing en de werkgeverspremies gaan naar de Belastingdienst');
+  await must('loon', 'run', '--periode', d.careMonth);
+  await must('loon', 'run', '--periode', d.careMonth);
+  io.out(`grootboek ${BELASTINGDIENST.kind}:${BELASTINGDIENST.key}: af te dragen aan de Belastingdienst ${formatEuros(await accountBalance(opts.db, BELASTINGDIENST))}`);
+  await must('loon', 'overzicht', '--periode', d.careMonth);
   const sepa1 = f(`betaalrun-${d.today}.xml`);
   await must('betaalrun', '--datum', d.today, '--sepa', sepa1);
   await must('betaalrun', '--datum', d.today, '--sepa', f('betaalrun-leeg.xml'));
@@ -281,6 +298,17 @@ export function bankStatementFor(sepaFile: string, bookingDate: PlainDate, elAmr
       },
     ],
   });
+}
+
+/** What the ledger holds on a liability account (a credit balance, as a positive amount). */
+async function accountBalance(target: string, account: { kind: string; key: string }): Promise<Cents> {
+  const db = await openDb({ target });
+  try {
+    const r = await db.query<{ saldo: string | number }>(`SELECT saldo FROM rekeningen WHERE soort = $1 AND sleutel = $2`, [account.kind, account.key]);
+    return -Number(r.rows[0]?.saldo ?? 0) as Cents;
+  } finally {
+    await db.close();
+  }
 }
 
 /** The client number the platform gave a holder (the demo's bank statement names it). */

@@ -19,7 +19,7 @@ test(`demo accounts for every role, tied to the demo's people (${STORE})`, async
     for (const kind of ['verstrekkers', 'budgethouders', 'zorgverleners'] as const) await load(db, kind, files[`${kind}.csv`]!);
 
     const first = await createDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, actor: 'demo' });
-    assert.deepEqual(first.accounts.map((a) => a.rol).sort(), ['auditor', 'backoffice', 'budgethouder', 'verstrekker', 'verstrekker', 'verstrekker_systeem', 'vertegenwoordiger', 'zorgverlener']);
+    assert.deepEqual(first.accounts.map((a) => a.rol).sort(), ['auditor', 'backoffice', 'budgethouder', 'verstrekker', 'verstrekker', 'verstrekker_systeem', 'vertegenwoordiger', 'zorgverlener', 'zorgverlener']);
     const holders = await db.query<{ id: number; bsn: string }>(`SELECT id, bsn FROM budgethouders`);
     const idOf = (n: number) => holders.rows.find((h) => h.bsn === syntheticBsn(n))!.id;
     const settings = { idleMinutes: 30, maxHours: 12 };
@@ -34,6 +34,7 @@ test(`demo accounts for every role, tied to the demo's people (${STORE})`, async
       jansen: ['budgethouder', null, null, [idOf(1)]],
       vertegenwoordiger: ['vertegenwoordiger', null, null, [idOf(2), idOf(5)].sort((a, b) => a - b)],
       'thuishulp-de-linde': ['zorgverlener', null, 'ZV-ZZP-1', []],
+      'verzorgende-mulder': ['zorgverlener', null, 'ZV-PART-3', []],
       'gemeente-amsterdam': ['verstrekker', 'GM0363', null, []],
       'zorgkantoor-zuid-holland': ['verstrekker', 'ZK5501', null, []],
       backoffice: ['backoffice', null, null, []],

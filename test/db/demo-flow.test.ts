@@ -32,7 +32,7 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     assert.match(text, /declaraties-fout\.csv:2: kanaal: 'fax' is niet een van: post, email, portaal, api/);
     assert.match(text, /declaraties-fout\.csv:3: -: 9 velden waar de kopregel er 8 heeft/);
     // Importing the same claims twice creates nothing the second time.
-    assert.match(text, /declaraties\.csv: 22 regels, 0 nieuw/);
+    assert.match(text, /declaraties\.csv: 34 regels, 0 nieuw/);
     // the corrected allocation of J. Pietersen leaves 6%: a signal to the holder and the funder, in the outbox
     assert.match(text, /Budget raakt op: 1 \(1 nieuw\)/);
     assert.match(text, /er is nog 6% over, minder dan 10%\. Nog € 80,00 van € 1\.400,00/);
@@ -42,6 +42,14 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     // the transfer the bank returned (AC04) is held until the provider gives a new IBAN, then paid
     assert.match(text, /aangehouden: 1 declaratie\(s\) van ZV-PART-1 \(600\.00\): IBAN geblokkeerd na AC04 \(rekening opgeheven\)/);
     assert.match(text, /zorgverlener ZV-PART-1: nieuw IBAN vastgelegd; blokkade opgeheven/);
+    // payroll: M. Jansen employs Lotte Mulder (3 days a week, with the tax credit), 12 days × 7 h × 18.50 = 1554.00 gross.
+    // Wage tax by hand (docs/payroll.md): holiday pay 1554 × 8/108 = 115.11, wage 1438.89; × 12 = 17,266.68 → table wage
+    // 17,226; bracket tax 35.75% = 6,158; AHK 3,115; ARK 996 + 31.009% × (17,226 − 11,965) = 2,628 (up); (6,158 − 3,115 − 2,628) / 12
+    // = 34.58; special rate on the holiday pay (annual 12 × 1554 = 18,648: row 4.741%) 5.46; together 40.04.
+    // Premiums: AWf low 2.74% 42.58 + Aof 6.27% 97.44 + Wko 0.50% 7.77 + Whk 1.52% 23.62 + Zvw 6.10% 94.79 = 266.20.
+    assert.match(text, /lst:ZOK-007:\d{4}-\d\d:1: bruto 1554\.00, loonheffing 40\.04, netto 1513\.96, premies 266\.20/);
+    assert.match(text, /\$ pgb loon run [^\n]*\ngeen nieuwe loonstroken/, 'a second payroll run makes nothing new');
+    assert.match(text, /af te dragen aan de Belastingdienst 306\.24/); // 40.04 + 266.20
 
     const claims = Object.fromEntries((await csvOf(t.target, 'declaraties')).map((r) => [r.declaratie_id, `${r.status}${r.reden ? `:${r.reden}` : ''}`]));
     assert.deepEqual(claims, {
@@ -60,12 +68,13 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
       'DCL-1013': 'betaald',
       'DCL-1014': 'afgekeurd:ONGELDIG', // care date after receipt
       'DCL-1015': 'afgekeurd:INDIENTERMIJN_VERSTREKEN', // care of two years ago: after 1 April of the next year
+      'DCL-1016': 'betaald', // the employed carer's hours: paid net after the payroll run
       [Object.keys(claims).find((k) => k.startsWith('mnd:ZOK-005:'))!]: 'betaald',
     });
 
     const budgets = Object.fromEntries((await csvOf(t.target, 'budgetten')).map((r) => [r.toekenning_id, [r.toegekend, r.besteed, r.beschikbaar].join('/')]));
     assert.deepEqual(budgets, {
-      'TKB-2026-0001': '6000.00/356.25/5643.75', // DCL-1001 270.75 + DCL-1013 85.50
+      'TKB-2026-0001': '6000.00/2176.45/3823.55', // DCL-1001 270.75 + DCL-1013 85.50 + DCL-1016 1554.00 gross + its employer premiums 266.20
       'TKB-2026-0002': '0.00/0.00/0.00', // withdrawn
       'TKB-2026-0101': '400.00/400.00/0.00', // ends first: took 400 of DCL-1002's 600
       'TKB-2026-0102': '9000.00/200.00/8800.00', // the remaining 200
@@ -82,6 +91,7 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
       'ZV-PART-1:600.00:teruggeboekt', // to the old IBAN
       'ZV-PART-1:600.00:verzonden', // to the new one, in the third run
       'ZV-PART-2:1850.00:bevestigd',
+      'ZV-PART-3:1513.96:bevestigd', // net: 1554.00 gross minus 40.04 wage tax withheld
       'ZV-ZZP-1:472.25:bevestigd', // 270.75 + 116.00 + 85.50
       'ZV-ZZP-2:1320.00:bevestigd',
     ]);

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../support/portal.ts';
 
 /**
  * Signs in on the sign-in page as a demo account (src/modules/toegang/use-cases/create-demo-accounts.ts:
- * jansen, vertegenwoordiger, thuishulp-de-linde, gemeente-amsterdam, zorgkantoor-zuid-holland,
+ * jansen, vertegenwoordiger, thuishulp-de-linde, verzorgende-mulder, gemeente-amsterdam, zorgkantoor-zuid-holland,
  * backoffice, auditor) and waits for the start page of that account's portal.
  */
 export async function login(page: Page, username: string, password: string = DEMO_PASSWORD): Promise<void> {

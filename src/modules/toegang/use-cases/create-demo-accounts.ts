@@ -1,7 +1,7 @@
 /**
  * One account for every role, tied to the people of the demo (`pgb demo`, src/cli/demo.ts): the
  * holder M. Jansen, a representative of P. de Vries and A. Visser, the provider Thuishulp De
- * Linde, staff of Gemeente Amsterdam and Zorgkantoor Zuid-Holland, the municipality's system, the
+ * Linde, the carer Lotte Mulder (employed by M. Jansen, paid through the payroll), staff of Gemeente Amsterdam and Zorgkantoor Zuid-Holland, the municipality's system, the
  * back office and the audit service. Accounts that exist already are left as they are; the
  * system's client gets a new secret on every call (it is shown only once).
  */
@@ -24,6 +24,7 @@ const DEMO_ACCOUNTS: { gebruikersnaam: string; naam: string; rol: UserRole; vers
   { gebruikersnaam: 'jansen', naam: 'M. Jansen', rol: 'budgethouder', budgethouders: [DEMO_BSN.jansen] },
   { gebruikersnaam: 'vertegenwoordiger', naam: 'L. de Vries (vertegenwoordiger)', rol: 'vertegenwoordiger', budgethouders: [DEMO_BSN.devries, DEMO_BSN.visser] },
   { gebruikersnaam: 'thuishulp-de-linde', naam: 'Thuishulp De Linde', rol: 'zorgverlener', zorgverlener: 'ZV-ZZP-1' },
+  { gebruikersnaam: 'verzorgende-mulder', naam: 'Lotte Mulder', rol: 'zorgverlener', zorgverlener: 'ZV-PART-3' },
   { gebruikersnaam: 'gemeente-amsterdam', naam: 'Medewerker Gemeente Amsterdam', rol: 'verstrekker', verstrekker: 'GM0363' },
   { gebruikersnaam: 'zorgkantoor-zuid-holland', naam: 'Medewerker Zorgkantoor Zuid-Holland', rol: 'verstrekker', verstrekker: 'ZK5501' },
   { gebruikersnaam: 'backoffice', naam: 'Medewerker backoffice', rol: 'backoffice' },
