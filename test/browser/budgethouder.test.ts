@@ -30,8 +30,10 @@ test("the holder's own claim: the check says what is wrong before sending; then 
   await login(page, 'jansen');
   await page.goto('/mijn-pgb/declaraties/nieuw');
   await heading(page, 'Nieuwe declaratie');
-  // the one approved agreement is chosen already, its rate filled in
-  assert.equal(await page.getByLabel('Zorgovereenkomst').inputValue(), 'ZOK-001');
+  // two approved agreements (ZOK-001 with Thuishulp De Linde, ZOK-007 with the employed carer): none is chosen for the holder
+  assert.equal(await page.getByLabel('Zorgovereenkomst').inputValue(), '');
+  await page.getByLabel('Zorgovereenkomst').selectOption('ZOK-001');
+  // choosing one fills in its rate
   assert.equal(await page.getByLabel('Tarief in euro').inputValue(), '28,50');
   await page.getByLabel('Datum van de zorg').fill(careDay(1));
   await page.getByLabel(/^Aantal/).fill('2,5');
