@@ -1,6 +1,6 @@
 /**
  * The back office's portal (the operator): work queues by reason and age, paper claims, parked
- * claims to decide, payment runs with their SEPA files, bank statements, IBAN blocks, any claim's
+ * claims to decide, payment runs with their SEPA files, bank statements, IBAN blocks, recoveries, any claim's
  * trace, the reports, the ledger check and Excel downloads. See docs/portals.md.
  */
 import type { Portaal } from './portaal.ts';
@@ -10,6 +10,7 @@ import { GeparkeerdPagina } from '../pages/backoffice/Geparkeerd.tsx';
 import { BetaalrunsPagina } from '../pages/backoffice/Betaalruns.tsx';
 import { BankPagina } from '../pages/backoffice/Bank.tsx';
 import { IbanBlokkadesPagina } from '../pages/backoffice/IbanBlokkades.tsx';
+import { VorderingDetail, VorderingenPagina } from '../pages/backoffice/Vorderingen.tsx';
 import { DeclaratieZoeken, Spoor } from '../pages/backoffice/Spoor.tsx';
 import { ZorgverlenerZoeken } from '../pages/verstrekker/Zorgverleners.tsx';
 import { DownloadsPagina } from '../pages/verstrekker/Budgetten.tsx';
@@ -30,6 +31,8 @@ export const backoffice: Portaal = {
     { pad: 'betaalruns', titel: 'Betaalruns', menu: 'Betaalruns', Component: BetaalrunsPagina },
     { pad: 'bank', titel: 'Bankafschriften', menu: 'Bankafschriften', Component: BankPagina },
     { pad: 'iban', titel: 'IBAN-blokkades', menu: 'IBAN-blokkades', Component: IbanBlokkadesPagina },
+    { pad: 'vorderingen', titel: 'Vorderingen', menu: 'Vorderingen', Component: VorderingenPagina },
+    { pad: 'vorderingen/:id', titel: 'Vordering', Component: VorderingDetail },
     { pad: 'zorgverleners', titel: 'Zorgverlener zoeken', menu: 'Zorgverleners', Component: () => <ZorgverlenerZoeken basis="/backoffice" /> },
     { pad: 'signalen', titel: 'Signalen', menu: 'Signalen', Component: () => <SignalenPagina uitleg="Alle signalen: budgetten die opraken en mogelijk misbruik, met hun bewijs. De verstrekker beoordeelt; het platform signaleert alleen." /> },
     { pad: 'rapporten', titel: 'Rapporten', menu: 'Rapporten', Component: () => <RapportLijst basis="/backoffice" /> },

@@ -51,7 +51,7 @@ const centen = (e: string) => parseEuro(e) ?? 0;
 function regelTekst(r: Regel): string {
   const max = euro(centen(r.maximum));
   if (r.percentage === null) return `ten hoogste ${max} per jaar`;
-  return `${r.percentage.replace('.', ',')}% van wat in het jaar uit het budget is besteed, ten minste ${euro(centen(r.minimum))} en ten hoogste ${max} per jaar`;
+  return `${r.percentage.replace(/\.?0+$/, '').replace('.', ',')}% van wat in het jaar uit het budget is besteed, ten minste ${euro(centen(r.minimum))} en ten hoogste ${max} per jaar`;
 }
 
 export function EigenBedragen() {
