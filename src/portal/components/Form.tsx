@@ -105,7 +105,7 @@ export function TextField({ id, label, description, error, warning, required, va
   return (
     <FormField id={id} label={label} description={description} error={error} warning={warning} required={required ?? false} className={className}>
       {(aria) => (
-        <Textbox {...aria} name={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!error} required={required} inputMode={inputMode} autoComplete={autoComplete} size={size} />
+        <Textbox {...aria} name={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!error} inputMode={inputMode} autoComplete={autoComplete} size={size} />
       )}
     </FormField>
   );

@@ -149,6 +149,7 @@ export function EigenBedragen() {
           <Heading level={2}>Aangevraagd</Heading>
           <Table
             caption={`Aangevraagde eigen bedragen (${d.data.bedragen.length})`}
+            captionHidden
             rowKey={(b) => b.aanvraag_id}
             rows={d.data.bedragen}
             empty="Er zijn nog geen eigen bedragen aangevraagd."
