@@ -41,7 +41,7 @@ export function readCsv(file: string, input: string | Buffer, spec: CsvSpec): Cs
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      return { records: [], problems: [{ file, line: 1, column: '-', message: 'het bestand is geen geldige UTF-8' }] };
+      return { records: [], problems: [{ file, line: firstBadUtf8Line(input), column: '-', message: NOT_UTF8 }] };
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -75,6 +75,49 @@ export function readCsv(file: string, input: string | Buffer, spec: CsvSpec): Cs
   return { records, problems };
 }
 
+const NOT_UTF8 = 'het bestand is geen geldige UTF-8';
+
+/**
+ * The line (1-based, counted from `before` lines) of the first byte sequence in `bytes` that is
+ * not UTF-8. A line break never occurs inside a multi-byte character, so each line decodes alone.
+ */
+export function firstBadUtf8Line(bytes: Uint8Array, before = 0): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  let line = before + 1;
+  for (;;) {
+    const end = bytes.indexOf(0x0a, start);
+    try {
+      decoder.decode(bytes.subarray(start, end < 0 ? bytes.length : end));
+    } catch {
+      return line;
+    }
+    if (end < 0) return before + 1;
+    start = end + 1;
+    line++;
+  }
+}
+
+/** Raised inside `scanCsv` when a piece of the file is not UTF-8: the line where it is. */
+class NotUtf8 extends Error {
+  readonly line: number;
+  constructor(line: number) {
+    super(NOT_UTF8);
+    this.line = line;
+  }
+}
+
+// control characters other than tab and line breaks: never in a text a person wrote, and NUL is refused by PostgreSQL
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** What is wrong with a field whatever its column (too long, a control character), or undefined. */
+export function fieldProblem(v: string): string | undefined {
+  if (v.length > MAX_FIELD_LENGTH) return `veld langer dan ${MAX_FIELD_LENGTH} tekens`;
+  const c = CONTROL.exec(v);
+  if (c) return `bevat een stuurteken (U+${c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) op positie ${c.index + 1}`;
+  return undefined;
+}
+
 /** The header's column names; every unknown, repeated or missing column is a problem. */
 function checkHeader(file: string, header: string[], line: number, spec: CsvSpec, problems: InputProblem[]): string[] {
   const names = header.map((h) => h.trim());
@@ -101,8 +144,9 @@ function checkRow(file: string, names: string[], fields: string[], line: number,
   let ok = true;
   for (let i = 0; i < names.length; i++) {
     const v = fields[i]!;
-    if (v.length > MAX_FIELD_LENGTH) {
-      problems.push({ file, line, column: names[i]!, message: `veld langer dan ${MAX_FIELD_LENGTH} tekens` });
+    const wrong = fieldProblem(v);
+    if (wrong) {
+      problems.push({ file, line, column: names[i]!, message: wrong });
       ok = false;
     }
     values[names[i]!] = v.trim();
@@ -126,6 +170,8 @@ export async function scanCsv(
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let started = false;
   let blank = true;
+  let linesBefore = 0; // line breaks in the pieces fed so far, up to the last one
+  let tail: Buffer = Buffer.alloc(0); // the bytes after that last line break
   let names: string[] | undefined;
   const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_FIELD_LENGTH * 64 });
   const chunks: AsyncIterable<Buffer> | Iterable<Buffer> =
@@ -139,7 +185,23 @@ export async function scanCsv(
           started = true;
           if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
         }
-        utf8.decode(chunk, { stream: true }); // throws on a byte sequence that is not UTF-8
+        const piece = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
+        try {
+          utf8.decode(chunk, { stream: true }); // throws on a byte sequence that is not UTF-8
+        } catch {
+          throw new NotUtf8(firstBadUtf8Line(piece, linesBefore));
+        }
+        const lastBreak = piece.lastIndexOf(0x0a);
+        if (lastBreak >= 0) {
+          for (let i = piece.indexOf(0x0a); i >= 0 && i <= lastBreak; i = piece.indexOf(0x0a, i + 1)) linesBefore++;
+          tail = piece.subarray(lastBreak + 1);
+        } else tail = piece;
+        if (tail.length > 64) {
+          // only the line's last bytes matter (a character cut by the piece's end): keep a few, from a character's start
+          let from = tail.length - 8;
+          while (from < tail.length && (tail[from]! & 0xc0) === 0x80) from++;
+          tail = tail.subarray(from);
+        }
         if (blank && !/^\s*$/.test(chunk.toString('utf8'))) blank = false;
         if (parser.destroyed) return;
         if (!parser.write(chunk)) {
@@ -154,7 +216,11 @@ export async function scanCsv(
           });
         }
       }
-      utf8.decode();
+      try {
+        utf8.decode();
+      } catch {
+        throw new NotUtf8(linesBefore + 1);
+      }
       if (!parser.destroyed) parser.end();
     } catch (e) {
       parser.destroy(e as Error);
@@ -171,9 +237,7 @@ export async function scanCsv(
       if (record) onRecord(record);
     }
   } catch (e) {
-    if (e instanceof TypeError && /encoded data was not valid|invalid/i.test(e.message)) {
-      return { problems: [{ file, line: 1, column: '-', message: 'het bestand is geen geldige UTF-8' }], sha256: '' };
-    }
+    if (e instanceof NotUtf8) return { problems: [{ file, line: e.line, column: '-', message: NOT_UTF8 }], sha256: '' };
     const err = e as { lines?: number; message?: string; code?: string };
     if (!err.code?.startsWith('CSV_') && !/quote/i.test(err.message ?? '')) throw e; // not the file's format (a missing file, a read error)
     return { problems: [{ file, line: err.lines ?? 1, column: '-', message: `onleesbare CSV: ${csvMessage(err.code ?? '', err.message ?? '')}` }], sha256: '' };

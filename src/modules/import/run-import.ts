@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../../db/connection.ts';
 import { InputError, type InputProblem } from '../../kernel/errors.ts';
-import { readCsv, RowReader, type CsvRecord, type CsvSpec } from '../../kernel/csv.ts';
+import { fieldProblem, readCsv, RowReader, type CsvRecord, type CsvSpec } from '../../kernel/csv.ts';
 import { newId } from '../../kernel/ids.ts';
 import { writeAudit } from '../audit/index.ts';
 import { recheckParkedClaims } from '../declaraties/index.ts';
@@ -114,6 +114,8 @@ export async function importObjects<R>(
     for (const [k, v] of Object.entries(o)) {
       if (!known.has(k)) problems.push({ file: opts.source, line: i + 1, column: k, message: 'onbekend veld' });
       values[k] = v === null || v === undefined ? '' : String(v).trim();
+      const wrong = fieldProblem(values[k]);
+      if (wrong) problems.push({ file: opts.source, line: i + 1, column: k, message: wrong });
     }
     for (const k of handler.spec.optional) values[k] ??= '';
     for (const k of handler.spec.required) if (!(k in values)) values[k] = '';
