@@ -13,6 +13,7 @@
  *
  * Pure: no I/O.
  */
+import { firstBadUtf8Line } from '../../../kernel/csv.ts';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError, type InputProblem } from '../../../kernel/errors.ts';
 import { parseDate, type PlainDate } from '../../../kernel/dates.ts';
@@ -219,10 +220,17 @@ export function parseCamt053(file: string, xml: string | Buffer): CamtStatement[
   function fail(line: number, column: string, message: string): never {
     throw new InputError([{ file, line, column, message }], `${file} is geen bruikbaar camt.053-afschrift; er is niets opgeslagen`);
   }
-  if (xml.length > MAX_CAMT_LENGTH) fail(0, '-', `het bestand is groter dan ${MAX_CAMT_LENGTH / 1024 / 1024} MB`);
+  if (xml.length > MAX_CAMT_LENGTH) fail(1, '-', `het bestand is groter dan ${MAX_CAMT_LENGTH / 1024 / 1024} MB`);
   const text = decode(xml);
-  if (text === undefined) return fail(1, '-', 'het bestand is geen geldige UTF-8 (of de tekenset wordt niet ondersteund)');
+  if (text === undefined) return fail(typeof xml === 'string' ? 1 : firstBadUtf8Line(xml), '-', 'het bestand is geen geldige UTF-8 (of de tekenset wordt niet ondersteund)');
   if (text.trim() === '') fail(1, '-', 'het bestand is leeg');
+
+  // characters XML 1.0 does not allow (NUL and other control characters): refused, never stored
+  const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.exec(text);
+  if (forbidden) {
+    const line = text.slice(0, forbidden.index).split('\n').length;
+    fail(line, '-', `een teken dat XML niet toestaat (U+${forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`);
+  }
 
   // XXE and entity-expansion defence: refuse before any parser sees the document.
   const dtd = /<!\s*(DOCTYPE|ENTITY)/i.exec(text);
@@ -232,7 +240,7 @@ export function parseCamt053(file: string, xml: string | Buffer): CamtStatement[
   }
 
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) fail(valid.err.line ?? 0, '-', `geen goedgevormde XML: ${valid.err.msg}`);
+  if (valid !== true) fail(valid.err.line ?? 1, '-', `geen goedgevormde XML: ${valid.err.msg}`);
 
   let doc: XNode;
   try {
@@ -253,7 +261,7 @@ export function parseCamt053(file: string, xml: string | Buffer): CamtStatement[
     });
     doc = parser.parse(text) as XNode;
   } catch (e) {
-    return fail(0, '-', `geen goedgevormde XML: ${(e as Error).message}`);
+    return fail(1, '-', `geen goedgevormde XML: ${(e as Error).message}`);
   }
 
   const r = new Reader(file, text);
