@@ -41,13 +41,25 @@ export const REDACTED_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]',
 ];
 
+/**
+ * The server's logger. With `PGB_LOG_FILE` set (the test command sets it), every line also goes to
+ * that file (appended), so that the log output of all test suites can be scanned for BSNs and
+ * IBANs at the end (test/support/log-scan.ts).
+ */
 export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
+  const destination = opts.destination ?? pino.destination(1);
+  const file = process.env.PGB_LOG_FILE;
   return pino(
     {
       level: opts.level ?? 'info',
       redact: { paths: REDACTED_PATHS, censor: '[verborgen]' },
       hooks: { streamWrite: maskLogLine },
     },
-    opts.destination ?? pino.destination(1),
+    file
+      ? pino.multistream([
+          { level: 'trace', stream: destination },
+          { level: 'trace', stream: pino.destination({ dest: file, append: true, sync: true, mkdir: true }) },
+        ])
+      : destination,
   );
 }
