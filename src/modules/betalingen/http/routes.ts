@@ -8,7 +8,7 @@ import { defineRoute, notFound, type RouteSpec } from '../../../server/route.ts'
 import { scopeOf } from '../../../server/scope.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { withEuros } from '../../../kernel/money.ts';
-import { formatMoment } from '../../../kernel/dates.ts';
+import { formatMoment, parseDate } from '../../../kernel/dates.ts';
 import { maskIban } from '../../../kernel/identifiers.ts';
 import { runPayments } from '../use-cases/run-payments.ts';
 import { runFile } from '../repo.ts';
@@ -27,7 +27,7 @@ export const betalingenRoutes: RouteSpec<any, any, any>[] = [
     tags: ['betalingen'],
     access: { roles: ['backoffice'] },
     changesState: true,
-    body: z.object({ datum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD').describe('de gewenste uitvoeringsdatum') }),
+    body: z.object({ datum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD').refine((v) => parseDate(v) !== undefined, 'geen bestaande datum (JJJJ-MM-DD)').describe('de gewenste uitvoeringsdatum') }),
     handler: async ({ db, config, body, actor, now }) => {
       if (!config.debtorIban) throw new AppError('CONFIGURATIE', 'PGB_DEBITEUR_IBAN ontbreekt: de rekening waarvan betaald wordt moet zijn ingesteld');
       const r = await runPayments(db, {

@@ -11,7 +11,7 @@ import type { Queryable } from '../../../db/connection.ts';
 import { WETTEN } from '../../../kernel/wet.ts';
 import { maskBsn } from '../../../kernel/identifiers.ts';
 import { withEuros } from '../../../kernel/money.ts';
-import { dateInNetherlands, type PlainDate } from '../../../kernel/dates.ts';
+import { dateInNetherlands, type PlainDate, parseDate } from '../../../kernel/dates.ts';
 import { searchHolders, visibleHolder, type HolderView } from '../../partijen/index.ts';
 import { depletion } from '../core/depletion.ts';
 import { budgetTotals, lawTotalsOf, listBudgets, ownDeposits, spentPerMonth, type BudgetFilters, type BudgetView, type LawTotals, type OwnDeposits } from '../queries.ts';
@@ -89,7 +89,7 @@ export const budgettenRoutes: RouteSpec<any, any, any>[] = [
     query: z.object({
       budgethouder_id: z.coerce.number().int().positive().optional(),
       wet: z.enum(WETTEN).optional(),
-      peildatum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD').optional().describe('alleen budgetten waarvan de looptijd deze datum dekt'),
+      peildatum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD').refine((v) => parseDate(v) !== undefined, 'geen bestaande datum (JJJJ-MM-DD)').optional().describe('alleen budgetten waarvan de looptijd deze datum dekt'),
       limit: z.coerce.number().int().min(1).max(1000).default(200),
       offset: z.coerce.number().int().min(0).default(0),
     }),

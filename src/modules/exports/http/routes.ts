@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../../../server/route.ts';
 import { scopeOf } from '../../../server/scope.ts';
 import { WETTEN } from '../../../kernel/wet.ts';
-import { dateInNetherlands } from '../../../kernel/dates.ts';
+import { dateInNetherlands, parseDate } from '../../../kernel/dates.ts';
 import { agreementsSheet, budgetsSheet, buildWorkbook, claimsSheet, type Sheet } from '../xlsx.ts';
 import { writeAudit } from '../../audit/index.ts';
 import type { Queryable } from '../../../db/connection.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ROLES = ['verstrekker', 'verstrekker_systeem', 'backoffice'] as const;
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD').refine((v) => parseDate(v) !== undefined, 'geen bestaande datum (JJJJ-MM-DD)');
 
 async function download(sheet: Sheet, name: string, now: Date, audit?: { db: Queryable; actor: string; wholeBsn: boolean }) {
   const filename = `${name}-${dateInNetherlands(now)}.xlsx`;

@@ -1,4 +1,5 @@
 /** Care agreements over HTTP: drafts, sharing, signing, the funder's decision, and lists per party. */
+import { parseDate } from '../../../kernel/dates.ts';
 import { z } from 'zod';
 import { defineRoute, notFound, type Principal, type RouteSpec } from '../../../server/route.ts';
 import { holderFilter, scopeOf } from '../../../server/scope.ts';
@@ -10,7 +11,7 @@ import { decideAgreement, draftAgreement, shareAgreement, signAgreement } from '
 import { checkAgreementDraft } from '../use-cases/check-draft.ts';
 
 const euros = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, 'een bedrag in euro\'s, bijv. 28.50');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD').refine((v) => parseDate(v) !== undefined, 'geen bestaande datum (JJJJ-MM-DD)');
 const idParam = z.object({ id: z.string().min(1).max(64) });
 
 /** The SQL filter for the agreements a caller may see. */
