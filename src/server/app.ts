@@ -98,9 +98,25 @@ const DOCS_CSP = [
 
 const zodNl = z.locales.nl().localeError;
 
-/** Request validation with zod, messages in Dutch (a schema's own message wins). */
+// control characters other than tab and line breaks: never in what a person typed, and PostgreSQL refuses NUL
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Every string in a request part that holds a control character, as validation items. */
+function controlCharacters(data: unknown, path: string, out: ValidationItem[], depth = 0): void {
+  if (out.length >= 10 || depth > 64) return;
+  if (typeof data === 'string') {
+    const c = CONTROL.exec(data);
+    if (c) out.push({ instancePath: path, message: `bevat een stuurteken (U+${c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`, keyword: 'stuurteken', schemaPath: '', params: {} });
+  } else if (Array.isArray(data)) data.forEach((v, i) => controlCharacters(v, `${path}/${i}`, out, depth + 1));
+  else if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) controlCharacters(v, `${path}/${k}`, out, depth + 1);
+}
+
+/** Request validation with zod, messages in Dutch (a schema's own message wins); control characters are refused first. */
 function validatorCompiler({ schema }: { schema: unknown }) {
   return (data: unknown) => {
+    const control: ValidationItem[] = [];
+    controlCharacters(data, '', control);
+    if (control.length > 0) return { error: control as never };
     const r = (schema as z.ZodType).safeParse(data, { error: zodNl });
     if (r.success) return { value: r.data };
     const items: ValidationItem[] = r.error.issues.map((i) => ({
