@@ -2,7 +2,7 @@
  * SQL injection through every search and filter parameter (issue #7, OWASP basics): each query
  * parameter of every GET route (the keys of its query schema) gets quotes, `' OR 1=1--`, a
  * stacked `; DROP TABLE`, a UNION, LIKE wildcards and look-alike Unicode quotes, as a caller the
- * route admits. None may answer a 5xx, none may return more rows than a value that matches
+ * route admits (and every answer carries the security headers). None may answer a 5xx, none may return more rows than a value that matches
  * nothing, and afterwards every table is still there with the same rows.
  *
  * The other OWASP basics have their tests already: security headers on API answers
@@ -71,6 +71,12 @@ test(`SQL injection through every query parameter of every GET route: no 5xx, no
         const get = (value: string) => client.get(`${url}?${new URLSearchParams({ ...baseQuery, [key]: value })}`);
         const benign = await get(NO_MATCH);
         assert.ok(benign.status < 500, `${spec.url}?${key}=${NO_MATCH}: ${benign.status} ${benign.text.slice(0, 200)}`);
+        // the security headers on every answer of every route, downloads too
+        assert.equal(benign.headers.get('x-powered-by'), null, spec.url);
+        assert.equal(benign.headers.get('x-content-type-options'), 'nosniff', spec.url);
+        assert.match(benign.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, spec.url);
+        assert.equal(benign.headers.get('referrer-policy'), 'no-referrer', spec.url);
+        assert.ok(benign.headers.get('strict-transport-security'), spec.url);
         for (const payload of PAYLOADS) {
           tried++;
           const started = Date.now();
