@@ -3,7 +3,8 @@
 # the embedded PGlite, the browser tests (test/browser: the portals in Debian's Chromium,
 # /usr/bin/chromium), then the database tests again on PostgreSQL (PGB_TEST_POSTGRES_URL, default
 # the local server at 127.0.0.1:5432). In CI (CI=true) Chromium and PostgreSQL must be there; on a
-# developer's machine what is missing is skipped with a warning.
+# developer's machine what is missing is skipped with a warning. At the end the log output of all
+# suites is scanned for BSNs and IBANs (test/support/log-scan.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
