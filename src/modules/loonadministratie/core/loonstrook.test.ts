@@ -86,7 +86,7 @@ test('payslip 1: monthly amount, with tax credit (March 2026)', () => {
   assert.ok(s.voetnoten.some((v) => v.includes('Whk')));
   assert.deepEqual(
     s.regels.map((r) => r.code),
-    ['bruto', 'basisloon', 'vakantiegeld', 'loonheffing-tabel', 'loonheffing-bijzonder', 'ahk', 'ark', 'loonheffing', 'netto',
+    ['bruto', 'basisloon', 'vakantiegeld', 'loonheffing-tabel', 'ahk', 'ark', 'loonheffing-bijzonder', 'loonheffing', 'netto',
       'awf', 'aof', 'wko', 'whk', 'zvw', 'werkgeverslasten', 'afdracht'],
   );
   assert.equal(s.regels[2]!.omschrijving, 'waarvan vakantiegeld (8/108 van het brutoloon)');

@@ -27,7 +27,7 @@
 import type { Cents, Quarters } from '../../../kernel/money.ts';
 import { divRound, formatEurosNl, formatQuantity, lineAmount } from '../../../kernel/money.ts';
 import type { PlainDate } from '../../../kernel/dates.ts';
-import { compareDates, daysInMonth, parseMonth } from '../../../kernel/dates.ts';
+import { compareDates, daysInMonth, monthNameNl, parseMonth } from '../../../kernel/dates.ts';
 import { centenMaal, floorDiv, procentNl, veilig, type Percentage } from './breuk.ts';
 import { bijzonderTariefLoonheffing, witteTabelLoonheffing, type BijzonderTariefUitkomst, type WitteTabelUitkomst } from './loonheffing.ts';
 import { controleerMinimumloon, type MinimumloonControle } from './minimumloon.ts';
@@ -271,7 +271,7 @@ export function berekenLoonstrook(invoer: LoonstrookInvoer): Loonstrook {
     minimumloon = controleerMinimumloon({ uurloonInclVakantiegeld: uurloon, geboortedatum: invoer.geboortedatum, datum: peildatum });
     if (!minimumloon.ok) waarschuwingen.push(minimumloon.melding);
     else if (minimumloon.teBevestigen) {
-      noot(`Minimumloon per ${peildatum.slice(0, 7)} nog te bevestigen tegen de gepubliceerde bedragen.`);
+      noot(`Minimumloon van ${monthNameNl(peildatum.slice(0, 7))} nog te bevestigen tegen de gepubliceerde bedragen.`);
     }
   } else {
     noot('Minimumloon niet gecontroleerd: bij een maandbedrag zonder gewerkte uren is het uurloon onbekend.');
@@ -291,17 +291,18 @@ export function berekenLoonstrook(invoer: LoonstrookInvoer): Loonstrook {
     tabel.loonheffing,
     'inhouding',
   );
+  // the credits are applied in the white-table tax: they stand right under it
+  if (invoer.heffingskorting) {
+    regel('ahk', 'waarvan verrekend: algemene heffingskorting', tabel.algemeneHeffingskorting, 'informatief');
+    regel('ark', 'waarvan verrekend: arbeidskorting', tabel.arbeidskorting, 'informatief');
+    if (aowLeeftijd) regel('ouk', 'waarvan verrekend: ouderenkorting', tabel.ouderenkorting, 'informatief');
+  }
   regel(
     'loonheffing-bijzonder',
     `Loonheffing bijzonder tarief over vakantiegeld (${procentNl(bijzonder.percentage)}${bijzonder.benadering ? ', benadering' : ''})`,
     bijzonder.loonheffing,
     'inhouding',
   );
-  if (invoer.heffingskorting) {
-    regel('ahk', 'waarvan verrekend: algemene heffingskorting', tabel.algemeneHeffingskorting, 'informatief');
-    regel('ark', 'waarvan verrekend: arbeidskorting', tabel.arbeidskorting, 'informatief');
-    if (aowLeeftijd) regel('ouk', 'waarvan verrekend: ouderenkorting', tabel.ouderenkorting, 'informatief');
-  }
   regel('loonheffing', 'Totaal loonheffing', loonheffing, 'inhouding');
   regel('netto', 'Nettoloon', nettoloon, 'netto');
   if (verzekerd) {

@@ -12,8 +12,10 @@ import type { Queryable } from '../../../db/connection.ts';
 import { dateInNetherlands, dateNameNl, monthNameNl, parseMonth, type PlainDate } from '../../../kernel/dates.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { formatEurosNl } from '../../../kernel/money.ts';
+import { bold, taggedPdf, type Cell, type PdfStyle, type StructureElement, type TaggedPdf } from '../../../kernel/pdf.ts';
 import type { ReportTable } from '../../rapportages/index.ts';
 import type { Loonstrook } from '../core/loonstrook.ts';
+import type { PayrollStrook } from './run-payroll.ts';
 
 export interface LoonstrookDocument {
   loonstrook_id: string;
@@ -32,21 +34,11 @@ export interface LoonstrookDocument {
   betaling: { declaratie_id: string; bruto: number; ingehouden: number; te_betalen: number }[];
 }
 
-interface StrookRow {
-  loonstrook_id: string;
+/** A row of `loonstroken`: the figures of a payslip as the payroll run made it, with whom and what it concerns. */
+interface StrookRow extends PayrollStrook {
   loonrun_id: string;
-  zorgovereenkomst_id: string;
   budgethouder_id: number;
   zorgverlener_id: string;
-  periode: string;
-  versie: number;
-  brutoloon: number;
-  loonheffing: number;
-  nettoloon: number;
-  werkgeverspremies: number;
-  verschil_bruto: number;
-  verschil_loonheffing: number;
-  verschil_premies: number;
   uitkomst: Loonstrook | string;
   op: Date;
 }
@@ -98,13 +90,24 @@ export async function loonstrookDocument(db: Queryable, loonstrookId: string): P
   };
 }
 
+/** One payslip in a list: its figures, who it concerns (names, the holder's client number), and for a correction its differences. */
+/** One payslip in a list: its figures (for a correction also its differences) and who it concerns, by name and client number. */
+export interface LoonstrookRegel extends PayrollStrook {
+  zorgverlener_id: string;
+  zorgverlener_naam: string;
+  budgethouder_id: number;
+  budgethouder_naam: string;
+  clientnummer: number;
+}
+
 /** Payslips (latest first) that a holder, a carer or the back office may list. */
-export async function listLoonstroken(db: Queryable, filter: { budgethouderId?: number; zorgverlenerId?: string; periode?: string }) {
-  const r = await db.query<{ loonstrook_id: string; zorgovereenkomst_id: string; zorgverlener_id: string; budgethouder_id: number; periode: string; versie: number; brutoloon: number; loonheffing: number; nettoloon: number; werkgeverspremies: number }>(
-    `SELECT loonstrook_id, zorgovereenkomst_id, zorgverlener_id, budgethouder_id, periode, versie, brutoloon, loonheffing, nettoloon, werkgeverspremies
-       FROM loonstroken
-      WHERE ($1::bigint IS NULL OR budgethouder_id = $1) AND ($2::text IS NULL OR zorgverlener_id = $2) AND ($3::text IS NULL OR periode = $3)
-      ORDER BY periode DESC, zorgovereenkomst_id, versie DESC LIMIT 1000`,
+export async function listLoonstroken(db: Queryable, filter: { budgethouderId?: number; zorgverlenerId?: string; periode?: string }): Promise<LoonstrookRegel[]> {
+  const r = await db.query<LoonstrookRegel>(
+    `SELECT l.loonstrook_id, l.zorgovereenkomst_id, l.zorgverlener_id, z.naam AS zorgverlener_naam, l.budgethouder_id, h.naam AS budgethouder_naam, h.clientnummer,
+            l.periode, l.versie, l.brutoloon, l.loonheffing, l.nettoloon, l.werkgeverspremies, l.verschil_bruto, l.verschil_loonheffing, l.verschil_premies
+       FROM loonstroken l JOIN zorgverleners z ON z.zorgverlener_id = l.zorgverlener_id JOIN budgethouders h ON h.id = l.budgethouder_id
+      WHERE ($1::bigint IS NULL OR l.budgethouder_id = $1) AND ($2::text IS NULL OR l.zorgverlener_id = $2) AND ($3::text IS NULL OR l.periode = $3)
+      ORDER BY l.periode DESC, l.zorgovereenkomst_id, l.versie DESC LIMIT 1000`,
     [filter.budgethouderId ?? null, filter.zorgverlenerId ?? null, filter.periode ?? null],
   );
   return r.rows;
@@ -112,88 +115,43 @@ export async function listLoonstroken(db: Queryable, filter: { budgethouderId?: 
 
 const eur = (c: number) => formatEurosNl(c);
 const signed = (c: number) => (c > 0 ? `+${eur(c)}` : eur(c));
+/** Payslip lines that are totals (in bold). */
+const TOTAAL = new Set(['bruto', 'loonheffing', 'netto', 'werkgeverslasten', 'afdracht']);
 
-interface Pdf {
-  doc: PDFKit.PDFDocument;
-  root: PDFKit.PDFStructureElement;
-  done: Promise<Buffer>;
-  text: (parent: PDFKit.PDFStructureElement, type: string, t: string, opts?: PDFKit.Mixins.TextOptions) => void;
-  heading: (parent: PDFKit.PDFStructureElement, type: 'H1' | 'H2' | 'H3', t: string) => void;
-  table: (parent: PDFKit.PDFStructureElement, header: string[], rows: string[][], widths: (number | string)[]) => void;
-  section: (title: string) => PDFKit.PDFStructureElement;
-}
+/** The look of the payroll's documents (a payslip holds many lines: a little smaller than the quarterly statement). */
+const STIJL: PdfStyle = { body: 10.5, headings: { H1: 18, H2: 13, H3: 11.5 }, table: { padding: 3, fontSize: 9.5 }, afterTable: 0.7 };
 
-async function taggedPdf(title: string, subject: string, created: PlainDate): Promise<Pdf> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'nl-NL',
-    displayTitle: true,
-    info: { Title: title, Author: 'PGB-platform, salarisadministratie', Subject: subject, Keywords: 'pgb, loonadministratie, loonstrook, jaaropgave', CreationDate: new Date(`${created}T12:00:00Z`) },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const text: Pdf['text'] = (parent, type, t, opts = {}) => {
-    doc.text(`${t} `, { ...opts, structParent: parent, structType: type });
-  };
-  const heading: Pdf['heading'] = (parent, type, t) => {
-    const size = type === 'H1' ? 18 : type === 'H2' ? 13 : 11.5;
-    doc.font('Helvetica-Bold').fontSize(size).fillColor('#000000');
-    text(parent, type, t);
-    doc.font('Helvetica').fontSize(10.5).moveDown(0.2);
-  };
-  const table: Pdf['table'] = (parent, header, rows, widths) => {
-    doc.table({
-      structParent: parent,
-      columnStyles: widths.map((w, i) => ({ width: w, align: i === 0 ? 'left' : 'right' })),
-      defaultStyle: { padding: 3, border: 0.5, borderColor: '#999999', fontSize: 9.5 },
-      data: [header.map((h) => ({ text: h, type: 'TH', scope: 'column', backgroundColor: '#e8eef4', font: { src: 'Helvetica-Bold' } })), ...rows],
-    } as unknown as PDFKit.Mixins.TableOptionsWithData);
-    doc.moveDown(0.7);
-  };
-  const section: Pdf['section'] = (t) => {
-    const sect = doc.struct('Sect', { title: t });
-    root.add(sect);
-    return sect;
-  };
-  return { doc, root, done, text, heading, table, section };
-}
+const loonPdf = (title: string, subject: string, created: PlainDate) =>
+  taggedPdf({ title, subject, created, author: 'PGB-platform, salarisadministratie', keywords: 'pgb, loonadministratie, loonstrook, jaaropgave', style: STIJL });
 
-function footnotes(p: Pdf, parent: PDFKit.PDFStructureElement, notes: readonly string[]) {
+function footnotes(p: TaggedPdf, parent: StructureElement, notes: readonly string[]) {
   if (notes.length === 0) return;
   p.doc.moveDown(0.5);
   p.heading(parent, 'H3', 'Toelichting');
-  p.doc.fontSize(8.5).fillColor('#333333');
-  notes.forEach((n, i) => p.text(parent, 'P', `${i + 1}. ${n}`));
-  p.doc.fillColor('#000000').fontSize(10.5);
+  p.small(() => notes.forEach((n, i) => p.text(parent, 'P', `${i + 1}. ${n}`)));
 }
 
 export async function loonstrookPdf(s: LoonstrookDocument): Promise<Buffer> {
   const u = s.uitkomst;
   const correctie = s.versie > 1;
   const title = `Loonstrook ${monthNameNl(s.periode)}${correctie ? ` (correctie, versie ${s.versie})` : ''} – ${s.werknemer.naam}`;
-  const p = await taggedPdf(title, `Loonstrook ${s.periode}`, s.gemaakt_op);
+  const p = await loonPdf(title, `Loonstrook ${monthNameNl(s.periode)}`, s.gemaakt_op);
   p.heading(p.root, 'H1', `Loonstrook ${monthNameNl(s.periode)}${correctie ? ` – correctie (versie ${s.versie})` : ''}`);
   p.text(p.root, 'P', `Werknemer: ${s.werknemer.naam} (zorgverlener ${s.werknemer.zorgverlener_id}${s.werknemer.geboortedatum ? `, geboren ${dateNameNl(s.werknemer.geboortedatum as PlainDate)}` : ''}).`);
   p.text(p.root, 'P', `Werkgever: ${s.werkgever.naam}, budgethouder met cliëntnummer ${s.werkgever.clientnummer}. De salarisadministratie wordt namens de werkgever gevoerd door de uitvoerder van het pgb.`);
   if (s.afspraak) {
-    p.text(p.root, 'P', `Arbeidsovereenkomst ${s.zorgovereenkomst_id}: ${s.afspraak.dagen_per_week} dag(en) per week, ${s.afspraak.vast_contract ? 'schriftelijk contract voor onbepaalde tijd' : 'flexibel of tijdelijk contract'}, loonheffingskorting ${s.afspraak.heffingskorting ? 'wel' : 'niet'} toegepast.`);
+    p.text(p.root, 'P', `Arbeidsovereenkomst ${s.zorgovereenkomst_id}: ${s.afspraak.dagen_per_week} ${s.afspraak.dagen_per_week === 1 ? 'dag' : 'dagen'} per week, ${s.afspraak.vast_contract ? 'schriftelijk contract voor onbepaalde tijd' : 'flexibel of tijdelijk contract'}, loonheffingskorting ${s.afspraak.heffingskorting ? 'wel' : 'niet'} toegepast.`);
   }
   p.text(p.root, 'P', `Loonstrook ${s.loonstrook_id}, gemaakt op ${dateNameNl(s.gemaakt_op)} (loonrun ${s.loonrun_id}).`);
   p.doc.moveDown(0.5);
 
   const loon = p.section('Loon');
   p.heading(loon, 'H2', 'Loon');
-  const rij = (r: Loonstrook['regels'][number]) => [r.soort === 'informatief' ? `    ${r.omschrijving}` : r.omschrijving, r.soort === 'inhouding' && r.code !== 'loonheffing' ? `- ${eur(r.bedrag)}` : eur(r.bedrag)];
+  // withheld amounts with a minus (a hyphen: the standard font has no minus sign); the totals in bold
+  const rij = (r: Loonstrook['regels'][number]): Cell[] => {
+    const cells = [r.soort === 'informatief' ? `    ${r.omschrijving}` : r.omschrijving, r.soort === 'inhouding' ? `- ${eur(r.bedrag)}` : eur(r.bedrag)];
+    return TOTAAL.has(r.code) ? cells.map(bold) : cells;
+  };
   p.table(loon, ['Omschrijving', 'Bedrag'], u.regels.filter((r) => ['bruto', 'informatief', 'inhouding', 'netto'].includes(r.soort)).map(rij), ['*', 110]);
 
   const werkgever = p.section('Werkgeverslasten');
@@ -227,7 +185,7 @@ export async function loonstrookPdf(s: LoonstrookDocument): Promise<Buffer> {
     p.table(
       bet,
       ['Declaratie', 'Bruto', 'Ingehouden loonheffing', 'Uit te betalen'],
-      [...s.betaling.map((b) => [b.declaratie_id, eur(b.bruto), eur(b.ingehouden), eur(b.te_betalen)]), ['Totaal', eur(tot.bruto), eur(tot.ingehouden), eur(tot.bruto - tot.ingehouden)]],
+      [...s.betaling.map((b) => [b.declaratie_id, eur(b.bruto), eur(b.ingehouden), eur(b.te_betalen)]), ['Totaal', eur(tot.bruto), eur(tot.ingehouden), eur(tot.bruto - tot.ingehouden)].map(bold)],
       ['*', 90, 120, 100],
     );
     if (tot.ingehouden !== s.verschil.loonheffing) {
@@ -240,8 +198,7 @@ export async function loonstrookPdf(s: LoonstrookDocument): Promise<Buffer> {
     for (const x of u.waarschuwingen) p.text(w, 'P', x);
   }
   footnotes(p, p.root, u.voetnoten);
-  p.doc.end();
-  return p.done;
+  return p.end();
 }
 
 export interface Jaaropgave {
@@ -295,11 +252,15 @@ export async function jaaropgave(db: Queryable, opts: { zorgverlenerId: string; 
 
 export async function jaaropgavePdf(j: Jaaropgave): Promise<Buffer> {
   const title = `Jaaropgave ${j.jaar} – ${j.werknemer.naam}`;
-  const p = await taggedPdf(title, `Jaaropgave ${j.jaar}`, j.gemaakt_op);
+  const p = await loonPdf(title, `Jaaropgave ${j.jaar}`, j.gemaakt_op);
   p.heading(p.root, 'H1', `Jaaropgave ${j.jaar}`);
   p.text(p.root, 'P', `Werknemer: ${j.werknemer.naam} (zorgverlener ${j.werknemer.zorgverlener_id}${j.werknemer.geboortedatum ? `, geboren ${dateNameNl(j.werknemer.geboortedatum as PlainDate)}` : ''}).`);
   p.text(p.root, 'P', `Werkgever: ${j.werkgever.naam}, budgethouder met cliëntnummer ${j.werkgever.clientnummer}; salarisadministratie door de uitvoerder van het pgb. Arbeidsovereenkomst(en): ${j.zorgovereenkomsten.join(', ')}.`);
-  p.text(p.root, 'P', `Gemaakt op ${dateNameNl(j.gemaakt_op)}. Gebruik deze opgave voor uw aangifte inkomstenbelasting.`);
+  const laatste = j.maanden[j.maanden.length - 1]!.periode;
+  const lopend = Number(j.gemaakt_op.slice(0, 4)) <= j.jaar;
+  p.text(p.root, 'P', lopend
+    ? `Gemaakt op ${dateNameNl(j.gemaakt_op)}, terwijl het jaar nog loopt: deze opgave telt de loonstroken tot en met ${monthNameNl(laatste)}. Na afloop van het jaar krijgt u de definitieve jaaropgave voor uw aangifte inkomstenbelasting.`
+    : `Gemaakt op ${dateNameNl(j.gemaakt_op)}. Gebruik deze opgave voor uw aangifte inkomstenbelasting.`);
   p.doc.moveDown(0.5);
   const f = p.section('Fiscale gegevens');
   p.heading(f, 'H2', 'Fiscale gegevens');
@@ -323,14 +284,13 @@ export async function jaaropgavePdf(j: Jaaropgave): Promise<Buffer> {
     ['Maand', 'Brutoloon', 'Loonheffing', 'Nettoloon', 'Premies werkgever'],
     [
       ...j.maanden.map((x) => [`${monthNameNl(x.periode)}${x.versie > 1 ? ` (versie ${x.versie})` : ''}`, eur(x.brutoloon), eur(x.loonheffing), eur(x.nettoloon), eur(x.werkgeverspremies)]),
-      ['Totaal', eur(j.totaal.brutoloon), eur(j.totaal.loonheffing), eur(j.totaal.nettoloon), eur(j.totaal.werkgeverspremies)],
+      ['Totaal', eur(j.totaal.brutoloon), eur(j.totaal.loonheffing), eur(j.totaal.nettoloon), eur(j.totaal.werkgeverspremies)].map(bold),
     ],
     ['*', 75, 75, 75, 110],
   );
   p.text(m, 'P', 'Per maand de laatste versie van de loonstrook: correcties van eerdere maanden zijn in de bedragen verwerkt.');
   footnotes(p, p.root, j.voetnoten);
-  p.doc.end();
-  return p.done;
+  return p.end();
 }
 
 /** The payroll summary of a period: each payslip made for it (and corrections of earlier months made in its runs). */
