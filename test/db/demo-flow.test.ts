@@ -14,6 +14,9 @@ import { validateAgainstXsd } from '../support/xsd.ts';
 import { freshTarget, STORE } from '../support/db.ts';
 import { pgb } from '../support/cli.ts';
 import { readCsvFile } from '../../src/cli/demo.ts';
+import { openDb } from '../../src/db/connection.ts';
+import { budgetStatement } from '../../src/modules/rapportages/index.ts';
+import { syntheticBsn } from '../../src/kernel/synthetic.ts';
 
 const XSD = new URL('../../standards/pain.001.001.09.xsd', import.meta.url).pathname;
 
@@ -83,6 +86,18 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
       'TKB-2026-0501': '30000.00/1850.00/28150.00', // monthly pay
       'TKB-2026-0601': '4000.00/116.00/3884.00',
     });
+
+    // M. Jansen's quarterly statement counts the employer premiums as spent from the budget: what it says is left is what the budget holds
+    const careMonth = /lst:ZOK-007:(\d{4}-\d\d):1/.exec(text)![1]!;
+    const db = await openDb({ target: t.target });
+    try {
+      const s = await budgetStatement(db, { holder: { bsn: syntheticBsn(1) }, kwartaal: `${careMonth.slice(0, 4)}-Q${Math.ceil(Number(careMonth.slice(5, 7)) / 3)}` });
+      const wmo = s.wetten.find((w) => w.wet === 'WMO_HH')!;
+      assert.deepEqual([wmo.besteed_kwartaal, wmo.resterend], [2176_45, 3823_55]);
+      assert.deepEqual(wmo.per_zorgverlener.map((p) => [p.zorgverlener, p.bedrag]), [['Lotte Mulder', 1554_00], ['Thuishulp De Linde', 356_25], ['Lotte Mulder: werkgeverspremies', 266_20]]);
+    } finally {
+      await db.close();
+    }
 
     const payments = await csvOf(t.target, 'betalingen');
     const statuses = payments.map((p) => `${p.zorgverlener_id}:${p.bedrag}:${p.status}`).sort();

@@ -277,7 +277,7 @@ export async function statementHolder(db: Queryable, who: { bsn: string } | { id
   return r.rows[0];
 }
 
-/** The holder's budgets whose period overlaps [van, tot], their charges by month of care up to `tot`, and their own deposits in [van, tot]. */
+/** The holder's budgets whose period overlaps [van, tot], their charges by month of care up to `tot` (claims, and the employer premiums of payslips by their month), and their own deposits in [van, tot]. */
 export async function statementFacts(db: Queryable, holder: StatementHolder, van: PlainDate, tot: PlainDate): Promise<{ budgets: StatementBudget[]; charges: StatementCharge[]; deposits: { wet: string; bedrag: number }[] }> {
   const budgets = await db.query<StatementBudget>(
     `SELECT b.budget_id, b.wet, b.verstrekker, v.naam AS verstrekker_naam, b.ingangsdatum, b.einddatum, b.toegekend
@@ -294,6 +294,15 @@ export async function statementFacts(db: Queryable, holder: StatementHolder, van
        JOIN zorgovereenkomsten z ON z.zorgovereenkomst_id = d.zorgovereenkomst_id
        JOIN zorgverleners p ON p.zorgverlener_id = d.zorgverlener_id
       WHERE d.budgethouder_id = $1 AND r.datum <= $2::date
+      GROUP BY 1, 2, 3, 4, 5, 6
+     UNION ALL
+     -- the employer premiums of a carer on the payroll, charged to the budget for the payslip's month
+     SELECT z.wet, 'budget', ll.budget_id, l.periode, l.zorgverlener_id || ':werkgeverspremies', p.naam || ': werkgeverspremies', sum(ll.bedrag)::bigint
+       FROM loon_lasten ll
+       JOIN loonstroken l ON l.loonstrook_id = ll.loonstrook_id
+       JOIN zorgovereenkomsten z ON z.zorgovereenkomst_id = l.zorgovereenkomst_id
+       JOIN zorgverleners p ON p.zorgverlener_id = l.zorgverlener_id
+      WHERE l.budgethouder_id = $1 AND l.periode <= to_char($2::date, 'YYYY-MM')
       GROUP BY 1, 2, 3, 4, 5, 6`,
     [holder.id, tot],
   );
