@@ -26,7 +26,9 @@ interface RunAntwoord {
   betalingen: number;
   declaraties: number;
   totaal_centen: number;
-  sepa?: string;
+  verrekend_centen?: number;
+  geheel_verrekend?: number;
+  sepa?: string | null;
   aangehouden: { zorgverlener_id: string; aantal: number; bedrag_centen: number; reden: string }[];
 }
 
@@ -74,11 +76,21 @@ export function BetaalrunsPagina() {
               <Paragraph>
                 {uitkomst.betalingen} overboeking(en) voor {uitkomst.declaraties} declaratie(s), samen {euro(uitkomst.totaal_centen)}.
               </Paragraph>
-              <Paragraph>
-                <ExternalLink href={`/api/betaalruns/${encodeURIComponent(uitkomst.betaalrun_id)}/sepa`} download>
-                  Download het SEPA-bestand van {uitkomst.betaalrun_id}
-                </ExternalLink>
-              </Paragraph>
+              {uitkomst.verrekend_centen ? (
+                <Paragraph>
+                  Verrekend met <Link to="/backoffice/vorderingen">vorderingen</Link>: {euro(uitkomst.verrekend_centen)}
+                  {uitkomst.geheel_verrekend ? `; ${uitkomst.geheel_verrekend} betaling(en) geheel verrekend, zonder overboeking` : ''}.
+                </Paragraph>
+              ) : null}
+              {uitkomst.sepa === null ? (
+                <Paragraph>Alles is verrekend: er is niets over te maken en dus geen SEPA-bestand.</Paragraph>
+              ) : (
+                <Paragraph>
+                  <ExternalLink href={`/api/betaalruns/${encodeURIComponent(uitkomst.betaalrun_id)}/sepa`} download>
+                    Download het SEPA-bestand van {uitkomst.betaalrun_id}
+                  </ExternalLink>
+                </Paragraph>
+              )}
             </>
           )}
           {uitkomst.aangehouden.length > 0 && (
