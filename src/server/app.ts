@@ -6,7 +6,8 @@
  * 2. who is calling: a machine credential (`Authorization: Bearer <client_id>.<secret>`) or the
  *    session cookie `pgb_sessie`;
  * 3. the route's `access`: anonymous → 401, a role the route does not name → 404 (never 403);
- * 4. CSRF: a POST/PUT/PATCH/DELETE authenticated by the cookie needs `X-CSRF-Token`;
+ * 4. CSRF: a POST/PUT/PATCH/DELETE authenticated by the cookie needs `X-CSRF-Token` and, when the
+ *    browser sends `Origin`, this server's own origin;
  * 5. the body: JSON (1 MB), or text/csv and application/xml as a string (50 MB);
  * 6. `Idempotency-Key` on POST: a repeated key replays the first answer (idempotency.ts);
  * 7. validation by the route's zod schemas (the same schemas make the OpenAPI document);
@@ -409,7 +410,18 @@ function contentDisposition(name: string): string {
 
 function csrfMatches(req: FastifyRequest, caller: Caller): boolean {
   const header = req.headers['x-csrf-token'];
-  return typeof header === 'string' && caller.csrfToken !== null && sameSecret(header, caller.csrfToken);
+  return typeof header === 'string' && caller.csrfToken !== null && sameSecret(header, caller.csrfToken) && sameOrigin(req);
+}
+
+/** A browser names the page a request came from (`Origin`): it must be this server's own (behind a trusted proxy, its forwarded host). */
+function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true; // not a browser, or a browser that does not say: the token decides
+  try {
+    return new URL(origin).host === req.host;
+  } catch {
+    return false; // 'null' (a sandboxed page, a redirect across sites) or garbage
+  }
 }
 
 // ---- the OpenAPI document

@@ -91,7 +91,7 @@ test(`sessions, CSRF, rate limit, expiry and API keys (${STORE})`, async (t) => 
       assert.equal((await w.client({ cookie: planted }).get('/api/sessie')).status, 401);
     });
 
-    await t.test('CSRF: a state-changing request with the cookie needs X-CSRF-Token; an API key does not', async () => {
+    await t.test('CSRF: a state-changing request with the cookie needs X-CSRF-Token and, from a browser, its own Origin; an API key does not', async () => {
       const c = await w.signIn('backoffice');
       const without = await c.post('/api/test/actie', { x: 1 }, { noCsrf: true });
       assert.equal(without.status, 403);
@@ -100,6 +100,13 @@ test(`sessions, CSRF, rate limit, expiry and API keys (${STORE})`, async (t) => 
       assert.equal(wrong.status, 403);
       assert.equal((await c.delete('/api/sessie', { noCsrf: true })).status, 403, 'no forced sign-out');
       assert.equal((await c.get('/api/sessie')).status, 200, 'the session survived');
+      // with the right token, but sent by a page of another site (or a sandboxed one): refused
+      for (const origin of ['https://aanvaller.example', 'null', `http://127.0.0.1:1`]) {
+        const cross = await c.post('/api/test/actie', { x: 1 }, { headers: { origin } });
+        assert.equal(cross.status, 403, origin);
+        assert.equal(cross.json.code, 'CSRF_ONGELDIG');
+      }
+      assert.equal((await c.post('/api/test/actie', { x: 1 }, { headers: { origin: w.baseUrl } })).status, 200, 'the own origin');
       const ok = await c.post('/api/test/actie', { x: 2 });
       assert.equal(ok.status, 200);
       assert.match(ok.json.actor, /^gebruiker:\d+ \(backoffice\)$/);
