@@ -41,6 +41,14 @@ export function datum(d: string | null | undefined): string {
   return `${Number(m[3])} ${MAANDEN[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/** "2026-03" → "maart 2026". */
+export function maand(m: string | null | undefined): string {
+  if (!m) return '—';
+  const x = /^(\d{4})-(\d{2})$/.exec(m);
+  if (!x || Number(x[2]) < 1 || Number(x[2]) > 12) return m;
+  return `${MAANDEN[Number(x[2]) - 1]} ${x[1]}`;
+}
+
 /** An ISO moment → "5 maart 2026, 14:05" in Dutch time. */
 export function moment(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -1,7 +1,7 @@
 /** The portal's pure helpers: amounts (whole cents, Dutch notation), masking, the depletion chart's points. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { euro, euroInvoer, leesbaar, maskeerBsn, maskeerIban, parseEuro } from '../../src/portal/format.ts';
+import { euro, euroInvoer, leesbaar, maand, maskeerBsn, maskeerIban, parseEuro } from '../../src/portal/format.ts';
 import { punten } from '../../src/portal/pages/gedeeld/uitputting.ts';
 
 test('euro: cents in Dutch notation, grouping and a minus sign', () => {
@@ -26,6 +26,13 @@ test('leesbaar: ISO moments and dates in server texts become Dutch; months and i
   assert.equal(leesbaar('zorg van 2024 moest uiterlijk 2025-04-01 zijn gedeclareerd'), 'zorg van 2024 moest uiterlijk 1 april 2025 zijn gedeclareerd');
   assert.equal(leesbaar('PGB 1000001 2026-11, TKB-2026-0001'), 'PGB 1000001 2026-11, TKB-2026-0001');
   assert.equal(leesbaar(null), '');
+});
+
+test('maand: a month in Dutch words; anything else as it came', () => {
+  assert.equal(maand('2026-11'), 'november 2026');
+  assert.equal(maand('2027-01'), 'januari 2027');
+  assert.equal(maand('2026-13'), '2026-13');
+  assert.equal(maand(null), '—');
 });
 
 test('masking: the last four digits only', () => {

@@ -6,4 +6,4 @@ export * from './core/loonrun.ts';
 export { parametersFor } from './core/parameters.ts';
 export { recordPayrollChoice, type RecordChoiceInput } from './use-cases/record-choice.ts';
 export { runPayroll, BELASTINGDIENST, type PayrollRunOptions, type PayrollRunResult, type PayrollStrook } from './use-cases/run-payroll.ts';
-export { loonstrookDocument, loonstrookPdf, loonstrookOwner, listLoonstroken, jaaropgave, jaaropgavePdf, loonoverzicht, type LoonstrookDocument, type Jaaropgave } from './use-cases/documents.ts';
+export { loonstrookDocument, loonstrookPdf, loonstrookOwner, listLoonstroken, jaaropgave, jaaropgavePdf, loonoverzicht, type LoonstrookDocument, type LoonstrookRegel, type Jaaropgave } from './use-cases/documents.ts';

@@ -1,6 +1,7 @@
 /**
  * The back office's portal (the operator): work queues by reason and age, paper claims, parked
- * claims to decide, payment runs with their SEPA files, bank statements, IBAN blocks, recoveries, any claim's
+ * claims to decide, payment runs with their SEPA files, the payroll run and summary, bank statements,
+ * IBAN blocks, recoveries, any claim's
  * trace, the reports, the ledger check and Excel downloads. See docs/portals.md.
  */
 import type { Portaal } from './portaal.ts';
@@ -8,6 +9,7 @@ import { WerkvoorraadPagina } from '../pages/backoffice/Werkvoorraad.tsx';
 import { PapierenDeclaratie } from '../pages/backoffice/PapierenDeclaratie.tsx';
 import { GeparkeerdPagina } from '../pages/backoffice/Geparkeerd.tsx';
 import { BetaalrunsPagina } from '../pages/backoffice/Betaalruns.tsx';
+import { LoonadministratiePagina } from '../pages/backoffice/Loonadministratie.tsx';
 import { BankPagina } from '../pages/backoffice/Bank.tsx';
 import { IbanBlokkadesPagina } from '../pages/backoffice/IbanBlokkades.tsx';
 import { VorderingDetail, VorderingenPagina } from '../pages/backoffice/Vorderingen.tsx';
@@ -29,6 +31,7 @@ export const backoffice: Portaal = {
     { pad: 'declaraties', titel: 'Declaratie opzoeken', menu: 'Declaratie opzoeken', Component: DeclaratieZoeken },
     { pad: 'declaraties/:id', titel: 'Spoor van een declaratie', Component: Spoor },
     { pad: 'betaalruns', titel: 'Betaalruns', menu: 'Betaalruns', Component: BetaalrunsPagina },
+    { pad: 'loonadministratie', titel: 'Loonadministratie', menu: 'Loonadministratie', Component: LoonadministratiePagina },
     { pad: 'bank', titel: 'Bankafschriften', menu: 'Bankafschriften', Component: BankPagina },
     { pad: 'iban', titel: 'IBAN-blokkades', menu: 'IBAN-blokkades', Component: IbanBlokkadesPagina },
     { pad: 'vorderingen', titel: 'Vorderingen', menu: 'Vorderingen', Component: VorderingenPagina },

@@ -1,6 +1,6 @@
 /**
  * Mijn PGB: the portal of the budget holder and of a representative (who switches between the
- * holders they act for in the page header). Its pages are in pages/budgethouder/.
+ * holders they act for in the page header), with the payslips of carers the holder employs. Its pages are in pages/budgethouder/.
  */
 import type { Portaal } from './portaal.ts';
 import { HouderKeuzeKop, HouderOmgeving } from '../pages/budgethouder/houder.tsx';
@@ -10,6 +10,7 @@ import { DeclaratieDetail, DeclaratieNieuw, Declaraties } from '../pages/budgeth
 import { ZorgovereenkomstDetail, Zorgovereenkomsten } from '../pages/budgethouder/Zorgovereenkomsten.tsx';
 import { ZorgovereenkomstNieuw } from '../pages/budgethouder/ZorgovereenkomstNieuw.tsx';
 import { EigenBedragen } from '../pages/budgethouder/EigenBedragen.tsx';
+import { Loonstroken } from '../pages/budgethouder/Loonstroken.tsx';
 
 export const budgethouder: Portaal = {
   naam: 'Mijn PGB',
@@ -27,5 +28,6 @@ export const budgethouder: Portaal = {
     { pad: 'declaraties/nieuw', titel: 'Nieuwe declaratie', Component: DeclaratieNieuw },
     { pad: 'declaraties/:id', titel: 'Declaratie', Component: DeclaratieDetail },
     { pad: 'eigen-bedragen', titel: 'Eigen bedragen', menu: 'Eigen bedragen', Component: EigenBedragen },
+    { pad: 'loonstroken', titel: 'Loonstroken', menu: 'Loonstroken', Component: Loonstroken },
   ],
 };

@@ -1,8 +1,9 @@
 /**
  * The care provider's portal: agreements to complete and sign, claims as digital invoices,
- * payment status per claim. Its pages are in pages/zorgverlener/.
+ * payment status per claim, payments, and for a carer in paid employment the payslips. Its pages are in pages/zorgverlener/.
  */
 import type { Portaal } from './portaal.ts';
+import { Loonstroken } from '../pages/zorgverlener/Loonstroken.tsx';
 import { Betalingen, Declaratie, DeclaratieNieuw, Declaraties, Overzicht, Zorgovereenkomst, Zorgovereenkomsten } from '../pages/zorgverlener/Paginas.tsx';
 
 export const zorgverlener: Portaal = {
@@ -17,5 +18,6 @@ export const zorgverlener: Portaal = {
     { pad: 'declaraties/nieuw', titel: 'Nieuwe declaratie', Component: DeclaratieNieuw },
     { pad: 'declaraties/:id', titel: 'Declaratie', Component: Declaratie },
     { pad: 'betalingen', titel: 'Betalingen', menu: 'Betalingen', Component: Betalingen },
+    { pad: 'loonstroken', titel: 'Loonstroken', menu: 'Loonstroken', Component: Loonstroken },
   ],
 };

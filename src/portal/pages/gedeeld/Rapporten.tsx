@@ -17,13 +17,13 @@ interface RapportInfo {
   beschrijving: string;
 }
 
-interface Kolom {
+export interface Kolom {
   key: string;
   header: string;
   kind: 'text' | 'int' | 'euro' | 'percent' | 'date';
 }
 
-interface Rapport {
+export interface Rapport {
   naam: string;
   titel: string;
   bron: string;
@@ -58,7 +58,8 @@ export function RapportLijst({ basis }: { basis: string }) {
   );
 }
 
-function cel(k: Kolom, v: string | number | null, r: Record<string, string | number | null>): string {
+/** A report cell as people read it: euros from the cents the API gives next to the text, Dutch dates. */
+export function cel(k: Kolom, v: string | number | null, r: Record<string, string | number | null>): string {
   if (v === null || v === undefined) return '—';
   if (k.kind === 'euro') {
     const c = r[`${k.key}_centen`];
