@@ -132,7 +132,7 @@ test('a late claim for the care month: the back office runs the payroll, a corre
   }
   // a second run finds nothing new
   await page.getByRole('button', { name: 'Loonrun starten' }).click();
-  await page.getByRole('status').filter({ hasText: 'Geen nieuwe loonstroken' }).waitFor();
+  await page.getByText('Geen nieuwe loonstroken', { exact: true }).waitFor();
 
   // the holder sees the correction, marked, on a desktop and on a phone
   await holder.goto('/mijn-pgb/loonstroken');

@@ -86,7 +86,7 @@ export function LoonadministratiePagina() {
         >
           <div className="pgb-inline">
             <TextField id="loonrun-periode" label="Maand" description="JJJJ-MM; declaraties over deze maand en eerder die nog op geen loonstrook staan." required value={periode} onChange={setPeriode} error={fouten.periode ?? null} autoComplete="off" />
-            <TextField id="loonrun-herbereken" label="Ook opnieuw berekenen vanaf (niet verplicht)" description="JJJJ-MM; bij een wijziging met terugwerkende kracht." value={herbereken} onChange={setHerbereken} error={fouten.herbereken ?? null} autoComplete="off" />
+            <TextField id="loonrun-herbereken" label="Ook opnieuw berekenen vanaf" description="JJJJ-MM; bij een wijziging met terugwerkende kracht." value={herbereken} onChange={setHerbereken} error={fouten.herbereken ?? null} autoComplete="off" />
             <Button type="submit" appearance="primary-action" busy={bezig}>
               Loonrun starten
             </Button>
