@@ -188,6 +188,8 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         if (!t && (await (await import('./jaareinde.ts')).printOwnAmountTrace(db, id, io.out))) return;
         // and so has a recovery (vordering V-…)
         if (!t && (await (await import('./vorderingen.ts')).printRecoveryTrace(db, id, io.out))) return;
+        // so has an urgent payment (spoedbetaling): its payment and the claim it was matched to
+        if (!t && (await (await import('./spoed.ts')).printUrgentTrace(db, id, io.out))) return;
         if (!t) throw new AppError('NIET_GEVONDEN', `declaratie '${id}' bestaat niet`);
         printTrace(t, io.out);
       });
@@ -403,6 +405,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
   (await import('./jaareinde.ts')).addYearEndCommands(program, { withDb, io });
   (await import('./loon.ts')).addPayrollCommands(program, { withDb, io }); // payroll: src/cli/loon.ts
   (await import('./vorderingen.ts')).addRecoveryCommands(program, { withDb, io }); // recoveries (issue #8): src/cli/vorderingen.ts
+  (await import('./spoed.ts')).addUrgentCommands(program, { withDb, io }); // urgent payments: src/cli/spoed.ts
 
   program.addOption(new Option('--versie').hideHelp());
 

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32
 
-export type IdPrefix = 'btr' | 'btl' | 'imp' | 'afs' | 'mnd' | 'aud' | 'zok' | 'dcl' | 'mut' | 'tkb' | 'lrn' | 'ebd';
+export type IdPrefix = 'btr' | 'btl' | 'imp' | 'afs' | 'mnd' | 'aud' | 'zok' | 'dcl' | 'mut' | 'tkb' | 'lrn' | 'ebd' | 'spd';
 
 let lastTime = 0;
 let counter = 0;

@@ -83,6 +83,8 @@ export async function stateCounts(db: Db): Promise<Record<string, number>> {
     'maximumtarieven', 'eigen_bedrag_regels', 'eigen_bedragen', 'eigen_bedrag_lasten', 'budgetafsluitingen', 'voorlopige_toekenningen',
     // issue #8: recoveries
     'vorderingen', 'vordering_verrekeningen', 'vordering_terugbetalingen',
+    // issue #8: urgent payments
+    'spoedaanvragen', 'spoed_koppelingen', 'spoed_koppelwachtrij',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

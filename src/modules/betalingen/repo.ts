@@ -10,16 +10,21 @@ const LOON_INGEHOUDEN = `COALESCE((SELECT sum(ld.ingehouden) FROM loonstrook_dec
 const WACHT_OP_LOONRUN = `(EXISTS (SELECT 1 FROM loonafspraken la WHERE la.zorgovereenkomst_id = d.zorgovereenkomst_id AND la.loonadministratie)
    AND d.bedrag <> COALESCE((SELECT sum(ld.bruto) FROM loonstrook_declaraties ld WHERE ld.declaratie_id = d.declaratie_id), 0))`;
 
+// Urgent payments (issue #8): what an advance already paid of a claim is not paid again, and a
+// claim waiting in the matching queue for a person is not paid yet.
+const SPOED_VERREKEND = `COALESCE((SELECT sum(k.verrekend) FROM spoed_koppelingen k WHERE k.declaratie_id = d.declaratie_id), 0)`;
+const IN_KOPPELWACHTRIJ = `EXISTS (SELECT 1 FROM spoed_koppelwachtrij w WHERE w.declaratie_id = d.declaratie_id AND w.opgelost_op IS NULL)`;
+
 /** Locks and returns every approved claim that is in no payment yet, in receipt order. */
 export async function payableClaims(tx: Queryable): Promise<{ claims: PayableClaim[]; providers: Map<string, Provider> }> {
   const r = await tx.query<{ declaratie_id: string; zorgverlener_id: string; bedrag: number; clientnummer: number; van: string; tot: string; naam: string; iban: string }>(
-    `SELECT d.declaratie_id, d.zorgverlener_id, (d.bedrag - ${LOON_INGEHOUDEN})::bigint AS bedrag, h.clientnummer, z.naam, z.iban,
+    `SELECT d.declaratie_id, d.zorgverlener_id, (d.bedrag - ${LOON_INGEHOUDEN} - ${SPOED_VERREKEND})::bigint AS bedrag, h.clientnummer, z.naam, z.iban,
             (SELECT to_char(min(r.datum), 'YYYY-MM') FROM declaratieregels r WHERE r.declaratie_id = d.declaratie_id) AS van,
             (SELECT to_char(max(r.datum), 'YYYY-MM') FROM declaratieregels r WHERE r.declaratie_id = d.declaratie_id) AS tot
        FROM declaraties d
        JOIN budgethouders h ON h.id = d.budgethouder_id
        JOIN zorgverleners z ON z.zorgverlener_id = d.zorgverlener_id
-      WHERE d.status = 'goedgekeurd' AND z.iban_geblokkeerd IS NULL AND NOT ${WACHT_OP_LOONRUN}
+      WHERE d.status = 'goedgekeurd' AND z.iban_geblokkeerd IS NULL AND NOT ${WACHT_OP_LOONRUN} AND NOT ${IN_KOPPELWACHTRIJ}
       ORDER BY d.ontvangen_op, d.volgnummer
       FOR UPDATE OF d`,
   );

@@ -194,6 +194,19 @@ export async function paymentFacts(db: Queryable, scope: Scope, van: PlainDate, 
   return { facts: [...facts.rows, ...urgentPaymentFacts()], transfers: transfers.rows };
 }
 
+/** Urgent payments paid (their payment in an urgent run) on a day from `van` to `tot`, with cause, holder and the two moments. */
+export async function urgentFacts(db: Queryable, scope: Scope, van: PlainDate, tot: PlainDate): Promise<{ oorzaak: string; bedrag: number; budgethouderId: number; aangevraagd: Date; betaald: Date }[]> {
+  const f = holderFilter(scope, 'a.budgethouder_id', 3);
+  const r = await db.query<{ oorzaak: string; bedrag: number; budgethouder_id: number; aangevraagd_op: Date; betaald_op: Date }>(
+    `SELECT a.oorzaak, a.bedrag, a.budgethouder_id, a.aangevraagd_op, a.betaald_op
+       FROM spoedaanvragen a
+      WHERE a.betaling_id IS NOT NULL AND ${dayOf('a.betaald_op')} BETWEEN $1 AND $2 AND ${f.sql}
+      ORDER BY a.betaald_op, a.aanvraag_id`,
+    [van, tot, ...f.params],
+  );
+  return r.rows.map((x) => ({ oorzaak: x.oorzaak, bedrag: x.bedrag, budgethouderId: x.budgethouder_id, aangevraagd: x.aangevraagd_op, betaald: x.betaald_op }));
+}
+
 /** Urgent payments (spoedbetalingen) per month: the platform makes none yet (the urgent-payments issue). */
 export function urgentPaymentFacts(): PaymentFact[] {
   return [];

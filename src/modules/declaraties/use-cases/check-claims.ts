@@ -8,6 +8,7 @@ import type { Tx } from '../../../db/connection.ts';
 import { formatEurosNl } from '../../../kernel/money.ts';
 import { budgetAccount, ownFundsAccount, payableAccount, postEntries, type JournalEntry, type Posting } from '../../ledger/index.ts';
 import { checkClaim, type Outcome } from '../core/check.ts';
+import { matchAdvances } from '../../spoed/use-cases/match-advances.ts';
 import { claimsToCheck, insertCharges, insertEvents, loadCheckContext, updateClaims, type ClaimUpdate, type StoredClaim, type TraceEvent } from '../repo.ts';
 
 const BATCH_CLAIMS = 5_000;
@@ -65,6 +66,8 @@ export async function checkClaims(tx: Tx, opts: CheckClaimsOptions): Promise<Rec
     await insertCharges(tx, charges);
     await postEntries(tx, entries, opts.actor);
   }
+  // Approved claims that a paid urgent payment (advance) covers are settled against it (issue #8).
+  if (counts.goedgekeurd) await matchAdvances(tx, { bsns: [...new Set(claims.map((c) => c.bsn))], actor: opts.actor, now: opts.now });
   return counts;
 }
 

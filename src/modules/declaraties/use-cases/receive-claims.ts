@@ -11,6 +11,7 @@
  * balances and claimed lines carried in memory, as in `checkClaims`. The sequence number
  * (`volgnummer`) is given by receipt order over all the claims, as when they were inserted at once.
  */
+import { matchAdvances } from '../../spoed/use-cases/match-advances.ts';
 import type { Tx } from '../../../db/connection.ts';
 import { postEntries, type JournalEntry } from '../../ledger/index.ts';
 import { checkClaim } from '../core/check.ts';
@@ -106,5 +107,7 @@ export async function receiveClaims(tx: Tx, claims: ClaimBatches, opts: ReceiveC
     throw e;
   }
   await writing;
+  // Approved claims that a paid urgent payment (advance) covers are settled against it (issue #8).
+  if (counts.goedgekeurd) await matchAdvances(tx, { bsns: claims.bsns, actor: opts.actor, now: opts.now });
   return counts;
 }

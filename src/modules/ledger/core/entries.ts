@@ -15,6 +15,8 @@ export const ACCOUNT_KINDS = [
   'uitbetaald_aan_budgethouder', // per holder: own amounts approved, not yet sent to the bank (credit)
   'vordering', // per recovery: what the debtor (provider or holder) still owes (debit, never credit)
   'te_vorderen', // per recovery: what is still to come back to the budget (credit, never debit)
+  'voorschot', // per urgent request: the advance paid to the provider, not yet settled by a claim nor recovered (debit)
+  'voorschot_dekking', // per urgent request: the budget charged for that advance, released as claims settle it (credit)
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
@@ -34,6 +36,8 @@ export const TUSSENREKENING: AccountRef = { kind: 'tussenrekening', key: 'operat
 export const budgetAccount = (budgetId: string): AccountRef => ({ kind: 'budget', key: budgetId });
 export const funderAccount = (code: string): AccountRef => ({ kind: 'verstrekker', key: code });
 export const payableAccount = (providerId: string): AccountRef => ({ kind: 'te_betalen', key: providerId });
+export const advanceAccount = (aanvraagId: string): AccountRef => ({ kind: 'voorschot', key: aanvraagId });
+export const advanceCoverAccount = (aanvraagId: string): AccountRef => ({ kind: 'voorschot_dekking', key: aanvraagId });
 export const ownFundsAccount = (holderId: number, wet: string): AccountRef => ({
   kind: 'eigen_bijdrage',
   key: `${holderId}:${wet}`,
@@ -57,6 +61,8 @@ export const ENTRY_KINDS = [
   'verrekening', // a recovery set off in a payment: payable → receivable; still to come back → budget
   'terugbetaling_vordering', // a recovery repaid to the bank: bank → receivable; still to come back → budget
   'kwijtschelding', // a recovery written off: still to come back → receivable (the budget gets nothing)
+  'spoedbetaling', // urgent payment: budget → advance cover, advance receivable → on its way to the bank
+  'spoedverrekening', // a claim settled against an advance: payable → advance, advance cover → budget
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

@@ -34,7 +34,7 @@ const CHECKS: { name: string; sql: string }[] = [
   {
     name: 'geen budget, eigen storting of te betalen bedrag staat rood',
     sql: `SELECT soort || ':' || sleutel || ' staat ' || saldo || ' cent rood' AS breach
-            FROM rekeningen WHERE soort IN ('budget', 'eigen_bijdrage', 'te_betalen', 'onderweg') AND saldo > 0 LIMIT 50`,
+            FROM rekeningen WHERE (soort IN ('budget', 'eigen_bijdrage', 'te_betalen', 'onderweg', 'voorschot_dekking') AND saldo > 0) OR (soort = 'voorschot' AND saldo < 0) LIMIT 50`,
   },
   {
     // besteed: claims, wage premiums, own amounts, the year end's return to the funder, minus what recoveries brought back
@@ -46,7 +46,9 @@ const CHECKS: { name: string; sql: string }[] = [
                                                                 UNION ALL SELECT budget_id, bedrag FROM eigen_bedrag_lasten WHERE budget_id IS NOT NULL
                                                                 UNION ALL SELECT budget_id, terug_naar_verstrekker FROM budgetafsluitingen
                                                                 UNION ALL SELECT v.budget_id, -s.bedrag FROM vordering_verrekeningen s JOIN vorderingen v ON v.vordering_id = s.vordering_id WHERE s.actief
-                                                                UNION ALL SELECT v.budget_id, -t.bedrag FROM vordering_terugbetalingen t JOIN vorderingen v ON v.vordering_id = t.vordering_id) x GROUP BY budget_id) l ON l.budget_id = b.budget_id
+                                                                UNION ALL SELECT v.budget_id, -t.bedrag FROM vordering_terugbetalingen t JOIN vorderingen v ON v.vordering_id = t.vordering_id
+                                                                UNION ALL SELECT budget_id, bedrag FROM spoedaanvragen WHERE betaling_id IS NOT NULL
+                                                                UNION ALL SELECT a.budget_id, -k.verrekend FROM spoed_koppelingen k JOIN spoedaanvragen a ON a.aanvraag_id = k.aanvraag_id) x GROUP BY budget_id) l ON l.budget_id = b.budget_id
            WHERE b.toegekend - COALESCE(l.som, 0) <> -r.saldo LIMIT 50`,
   },
   {
@@ -60,11 +62,12 @@ const CHECKS: { name: string; sql: string }[] = [
            LIMIT 50`,
   },
   {
-    name: 'te betalen per zorgverlener is de som van de goedgekeurde, onbetaalde declaraties (min de ingehouden loonheffing)',
+    name: 'te betalen per zorgverlener is de som van de goedgekeurde, onbetaalde declaraties (min de ingehouden loonheffing en wat een spoedbetaling al betaalde)',
     sql: `SELECT 'zorgverlener ' || COALESCE(r.sleutel, d.zorgverlener_id) || ': te betalen ' || COALESCE(-r.saldo, 0) || ', declaraties ' || COALESCE(d.som, 0) AS breach
             FROM (SELECT sleutel, saldo FROM rekeningen WHERE soort = 'te_betalen' AND sleutel <> 'belastingdienst:loonheffingen') r
-            FULL JOIN (SELECT x.zorgverlener_id, sum(x.bedrag - COALESCE(l.ingehouden, 0)) AS som FROM declaraties x
+            FULL JOIN (SELECT x.zorgverlener_id, sum(x.bedrag - COALESCE(l.ingehouden, 0) - COALESCE(k.verrekend, 0)) AS som FROM declaraties x
                          LEFT JOIN (SELECT declaratie_id, sum(ingehouden) AS ingehouden FROM loonstrook_declaraties GROUP BY declaratie_id) l ON l.declaratie_id = x.declaratie_id
+                         LEFT JOIN spoed_koppelingen k ON k.declaratie_id = x.declaratie_id
                         WHERE x.status = 'goedgekeurd' GROUP BY x.zorgverlener_id) d ON d.zorgverlener_id = r.sleutel
            WHERE COALESCE(-r.saldo, 0) <> COALESCE(d.som, 0) LIMIT 50`,
   },
@@ -78,7 +81,10 @@ const CHECKS: { name: string; sql: string }[] = [
     sql: `SELECT breach FROM (
             SELECT 'declaratie ' || d.declaratie_id || ' is betaald maar zit in ' || count(p.betaling_id) || ' actieve betaling(en)' AS breach
               FROM declaraties d LEFT JOIN betaalposten p ON p.declaratie_id = d.declaratie_id AND p.actief
-             WHERE d.status = 'betaald' GROUP BY d.declaratie_id HAVING count(p.betaling_id) <> 1
+             WHERE d.status = 'betaald'
+               -- a claim wholly covered by an urgent payment was paid by that advance, in no regular payment
+               AND NOT EXISTS (SELECT 1 FROM spoed_koppelingen k WHERE k.declaratie_id = d.declaratie_id AND k.verrekend = d.bedrag)
+             GROUP BY d.declaratie_id HAVING count(p.betaling_id) <> 1
             UNION ALL
             SELECT 'declaratie ' || p.declaratie_id || ' zit in een actieve betaling maar heeft status ' || d.status
               FROM betaalposten p JOIN declaraties d ON d.declaratie_id = p.declaratie_id WHERE p.actief AND d.status <> 'betaald'
@@ -211,6 +217,45 @@ const CHECKS: { name: string; sql: string }[] = [
     sql: `SELECT 'declaratie ' || d.declaratie_id || ' (' || d.bedrag || ' cent): teruggevorderd ' || sum(v.bedrag) AS breach
             FROM vorderingen v JOIN declaraties d ON d.declaratie_id = v.declaratie_id
            GROUP BY d.declaratie_id, d.bedrag HAVING sum(v.bedrag) > d.bedrag LIMIT 50`,
+  },
+  // ---- urgent payments (spoedbetalingen, issue #8)
+  {
+    name: 'elke betaalde spoedbetaling is precies één keer geboekt, in precies één betaling van één spoedrun',
+    sql: `SELECT breach FROM (
+            SELECT 'spoedaanvraag ' || a.aanvraag_id || ' (' || a.status || ', ' || a.bedrag || ' cent): boekingen ' || COALESCE(j.n, 0)
+                   || ', betaling ' || COALESCE(b.betaling_id, '-') || ' (' || COALESCE(b.bedrag::text, '-') || ' cent, run ' || COALESCE(r.soort, '-') || ')' AS breach
+              FROM spoedaanvragen a
+              LEFT JOIN (SELECT referentie, count(*) AS n FROM journaalposten WHERE soort = 'spoedbetaling' GROUP BY referentie) j ON j.referentie = a.aanvraag_id
+              LEFT JOIN betalingen b ON b.betaling_id = a.betaling_id
+              LEFT JOIN betaalruns r ON r.betaalrun_id = b.betaalrun_id
+             WHERE (a.betaling_id IS NOT NULL AND (COALESCE(j.n, 0) <> 1 OR b.betaling_id IS NULL OR b.bedrag <> a.bedrag OR b.zorgverlener_id <> a.zorgverlener_id
+                                                 OR r.soort <> 'spoed' OR r.betaalrun_id <> a.betaalrun_id))
+                OR (a.betaling_id IS NULL AND COALESCE(j.n, 0) <> 0)
+            UNION ALL
+            SELECT 'betaling ' || b.betaling_id || ' in spoedrun ' || b.betaalrun_id || ' hoort bij ' || count(a.aanvraag_id) || ' spoedaanvragen'
+              FROM betalingen b JOIN betaalruns r ON r.betaalrun_id = b.betaalrun_id AND r.soort = 'spoed'
+              LEFT JOIN spoedaanvragen a ON a.betaling_id = b.betaling_id
+             GROUP BY b.betaling_id, b.betaalrun_id HAVING count(a.aanvraag_id) <> 1
+            UNION ALL
+            SELECT 'declaratie ' || k.declaratie_id || ' verrekend met ' || k.aanvraag_id || ': ' || k.verrekend || ' cent, boekingen ' || COALESCE(j.n, 0)
+              FROM spoed_koppelingen k
+              LEFT JOIN (SELECT referentie, count(*) AS n FROM journaalposten WHERE soort = 'spoedverrekening' GROUP BY referentie) j ON j.referentie = k.declaratie_id
+             WHERE COALESCE(j.n, 0) <> 1
+          ) x LIMIT 50`,
+  },
+  {
+    name: 'elk voorschot is betaald min verrekend min teruggevorderd (en de dekking op het budget evenveel)',
+    sql: `SELECT 'voorschot ' || a.aanvraag_id || ': saldo ' || COALESCE(v.saldo, 0) || ', dekking ' || COALESCE(-d.saldo, 0) || ', betaald ' || (CASE WHEN a.betaling_id IS NULL THEN 0 ELSE a.bedrag END)
+                 || ', verrekend ' || COALESCE(k.verrekend, 0) || ', te vorderen ' || a.te_vorderen || '/' || COALESCE(k.te_vorderen, 0) AS breach
+            FROM spoedaanvragen a
+            LEFT JOIN rekeningen v ON v.soort = 'voorschot' AND v.sleutel = a.aanvraag_id
+            LEFT JOIN rekeningen d ON d.soort = 'voorschot_dekking' AND d.sleutel = a.aanvraag_id
+            LEFT JOIN spoed_koppelingen k ON k.aanvraag_id = a.aanvraag_id
+           WHERE COALESCE(v.saldo, 0) <> (CASE WHEN a.betaling_id IS NULL THEN 0 ELSE a.bedrag END) - COALESCE(k.verrekend, 0)
+              OR COALESCE(-d.saldo, 0) <> COALESCE(v.saldo, 0)
+              OR a.te_vorderen <> COALESCE(k.te_vorderen, 0)
+              OR (k.aanvraag_id IS NOT NULL AND k.verrekend + k.te_vorderen <> a.bedrag)
+           LIMIT 50`,
   },
   {
     name: 'elke betaalrun is de som van haar betalingen',
