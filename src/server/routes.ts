@@ -27,6 +27,7 @@ import { jaareindeRoutes } from '../modules/jaareinde/http/routes.ts';
 import { loonadministratieRoutes } from '../modules/loonadministratie/http/routes.ts';
 import { terugvalRoutes } from '../modules/terugval/http/routes.ts';
 import { vorderingenRoutes } from '../modules/vorderingen/http/routes.ts';
+import { spoedRoutes } from '../modules/spoed/http/routes.ts';
 
 export const ROUTES: RouteSpec<any, any, any>[] = [
   ...toegangRoutes,
@@ -52,4 +53,5 @@ export const ROUTES: RouteSpec<any, any, any>[] = [
   ...loonadministratieRoutes,
   ...terugvalRoutes,
   ...vorderingenRoutes,
+  ...spoedRoutes,
 ];

@@ -246,6 +246,9 @@ test(`report spoedbetalingen reproduces a hand-computed case (${STORE})`, async 
     assert.equal(gm.rijen.find((x) => x.oorzaak === 'totaal')!.aantal, 0);
     const april = await runReport(db, 'spoedbetalingen', { van: date('2026-04-01'), tot: date('2026-04-30'), peildatum: date('2026-04-30'), scope: { kind: 'alles' } });
     assert.deepEqual([april.rijen.find((x) => x.oorzaak === 'totaal')!.aantal, april.rijen.find((x) => x.oorzaak === 'totaal')!.bedrag], [2, 50_00]);
+    // the payment counts by kind count each urgent payment as one transfer in the month of its run
+    const kinds = await runReport(db, 'betalingen-per-soort', { van: date('2026-03-01'), tot: date('2026-04-30'), peildatum: date('2026-04-30'), scope: { kind: 'alles' } });
+    assert.deepEqual(kinds.rijen.map((r) => [r.maand, r.spoed, r.overboekingen, r.bedrag]), [['2026-03', 4, 4, 1430_50], ['2026-04', 2, 2, 50_00], ['totaal', 6, 6, 1480_50]]);
     await ledgerOk(db, 'after the report case');
   } finally {
     await close();

@@ -197,4 +197,19 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/loonoverzicht': { query: { periode: '2026-10', formaat: 'csv' } },
   'PUT /api/zorgovereenkomsten/:id/loonafspraak': { params: { id: 'W-ZOK-A' }, body: { dagen_per_week: 2, loonadministratie: false, reden: 'overeenkomst van opdracht: bruto' }, expect: { vertegenwoordiger: [404] } },
   'POST /api/loonruns': { body: { periode: '2026-10' } },
+
+  // ---- spoedbetalingen (src/modules/spoed/http/routes.ts): the back office records an urgent request for holder A; the
+  // same back-office account approving or rejecting it is refused (four eyes: 400, test/db/api-spoed.test.ts has a
+  // second person); the urgent run then finds nothing approved; W-DCL-A waits in no matching queue (404)
+  'POST /api/spoedbetalingen': {
+    body: { aanvraag_id: 'M-SPD-1', bsn: WORLD.bsn.a, zorgverlener_id: 'ZV1', toekenning_id: 'W-TKB-A', bedrag: '100.00', van: '2026-12-01', tot: '2026-12-31', oorzaak: 'GEEN_DECLARATIE', kanaal: 'telefoon' },
+  },
+  'GET /api/spoedbetalingen': {},
+  'POST /api/spoedbetalingen/:id/goedkeuren': { params: { id: 'M-SPD-1' }, expect: { backoffice: [400] } },
+  'POST /api/spoedbetalingen/:id/afwijzen': { params: { id: 'M-SPD-1' }, body: { reden: 'proef' }, expect: { backoffice: [400] } },
+  'POST /api/spoedbetalingen/run': { body: { datum: '2099-12-31' }, expect: { backoffice: [500] } }, // no debtor account in the matrix's world, as for POST /api/betaalruns
+  'GET /api/spoedbetalingen/open': { query: { peildatum: '2026-12-31' } },
+  'GET /api/spoedbetalingen/koppelwachtrij': {},
+  'POST /api/spoedbetalingen/koppelwachtrij/:declaratie_id': { params: { declaratie_id: 'W-DCL-A' }, body: { aanvraag_id: null }, expect: { backoffice: [404] } },
+  'GET /api/spoedbetalingen/:id': { params: { id: 'M-SPD-1' } },
 };

@@ -191,7 +191,8 @@ export async function paymentFacts(db: Queryable, scope: Scope, van: PlainDate, 
     `SELECT to_char(br.datum, 'YYYY-MM') AS maand, count(DISTINCT b.betaling_id)::int AS overboekingen FROM ${from} GROUP BY 1`,
     [van, tot, ...f.params],
   );
-  return { facts: [...facts.rows, ...urgentPaymentFacts()], transfers: transfers.rows };
+  const urgent = await urgentPaymentFacts(db, scope, van, tot);
+  return { facts: [...facts.rows, ...urgent.facts], transfers: [...transfers.rows, ...urgent.transfers] };
 }
 
 /** Urgent payments paid (their payment in an urgent run) on a day from `van` to `tot`, with cause, holder and the two moments. */
@@ -207,9 +208,20 @@ export async function urgentFacts(db: Queryable, scope: Scope, van: PlainDate, t
   return r.rows.map((x) => ({ oorzaak: x.oorzaak, bedrag: x.bedrag, budgethouderId: x.budgethouder_id, aangevraagd: x.aangevraagd_op, betaald: x.betaald_op }));
 }
 
-/** Urgent payments (spoedbetalingen) per month: the platform makes none yet (the urgent-payments issue). */
-export function urgentPaymentFacts(): PaymentFact[] {
-  return [];
+/** Urgent payments (spoedbetalingen) per month of their urgent run: one transfer each; returned ones do not count. */
+export async function urgentPaymentFacts(db: Queryable, scope: Scope, van: PlainDate, tot: PlainDate): Promise<{ facts: PaymentFact[]; transfers: { maand: string; overboekingen: number }[] }> {
+  const f = holderFilter(scope, 'a.budgethouder_id', 3);
+  const r = await db.query<{ maand: string; aantal: number; bedrag: number }>(
+    `SELECT to_char(br.datum, 'YYYY-MM') AS maand, count(*)::int AS aantal, sum(b.bedrag)::bigint AS bedrag
+       FROM spoedaanvragen a JOIN betalingen b ON b.betaling_id = a.betaling_id JOIN betaalruns br ON br.betaalrun_id = b.betaalrun_id
+      WHERE b.status <> 'teruggeboekt' AND br.datum BETWEEN $1::date AND $2::date AND ${f.sql}
+      GROUP BY 1`,
+    [van, tot, ...f.params],
+  );
+  return {
+    facts: r.rows.map((x) => ({ maand: x.maand, soort: 'spoed' as const, verloning: false, aantal: x.aantal, bedrag: x.bedrag })),
+    transfers: r.rows.map((x) => ({ maand: x.maand, overboekingen: x.aantal })),
+  };
 }
 
 /**

@@ -84,7 +84,7 @@ export interface NatureRow {
   geparkeerd: number;
   /** per parking reason; a reason outside PARKING_REASONS counts as `geparkeerd_overig` */
   [reden: `geparkeerd_${string}`]: number;
-  /** claims already paid by an urgent payment: none, the platform has no urgent payments yet */
+  /** open claims wholly paid by an urgent payment: none (such a claim is `betaald` at once; see docs/urgent-payments-recoveries.md) */
   spoedbetaald: number;
 }
 

@@ -38,7 +38,8 @@ const scopeText = (p: ReportParams) => (p.scope.kind === 'verstrekker' ? ` · ve
 const asRows = <T extends object>(rows: T[]): Row[] => rows as unknown as Row[];
 
 const URGENT_NOTE =
-  'Spoedbetalingen bestaan nog niet in het platform (een eigen stuk werk): ze staan hier als 0. Zodra ze er zijn, tellen ze mee zonder dat dit rapport verandert.';
+  'Spoedbetaald blijft 0: een declaratie die een spoedbetaling (voorschot) helemaal dekte, is daarmee betaald en staat niet meer open; een die zij deels dekte, telt onder "wacht op betaalrun" voor de rest. Zie het rapport spoedbetalingen.';
+const URGENT_PAYMENTS_NOTE = 'Spoedbetalingen: één overboeking per spoedaanvraag, in de maand van de spoedrun die haar betaalde.';
 const PAYROLL_NOTE =
   'Verloning (loonheffing via de salarisadministratie) is nog niet aangesloten op het maandloon: alle betalingen staan onder "zonder verloning" en de kolommen "met verloning" zijn 0.';
 
@@ -299,7 +300,7 @@ export const REPORTS = {
         toelichting: [
           'Een betaling is een betaalde declaratie of een betaald maandloon; een overboeking is één SEPA-overboeking aan één zorgverlener in één betaalrun (die kan meer declaraties betalen). Teruggeboekte betalingen tellen niet.',
           PAYROLL_NOTE,
-          URGENT_NOTE,
+          URGENT_PAYMENTS_NOTE,
         ],
         grafiek: categoryChart({
           title: 'Betalingen per soort',
