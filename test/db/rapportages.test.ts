@@ -145,7 +145,7 @@ test(`betalingen-per-soort: monthly pay and claims, with and without payroll, ur
     ['2026-03', 0, 1, 4, 0, 5, 3, 415_00],
     ['totaal', 0, 1, 4, 0, 5, 3, 415_00],
   ]);
-  assert.ok(r.toelichting.some((n) => /Spoedbetalingen bestaan nog niet/.test(n)));
+  assert.ok(r.toelichting.some((n) => /Spoedbetalingen: één overboeking per spoedaanvraag/.test(n)));
   assert.ok(r.toelichting.some((n) => /Verloning .* nog niet aangesloten/.test(n)));
   // GM0001 (A): D1 in R1 and D5 in R2; two transfers that hold a claim of its holders
   assert.deepEqual(pick(await report('betalingen-per-soort', { van: '2026-03-01', tot: '2026-03-31', scope: GM }), ['maand', 'zonder_maand', 'zonder_declaratie', 'overboekingen', 'bedrag'])[0], ['2026-03', 0, 2, 2, 90_00]);
