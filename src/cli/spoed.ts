@@ -33,6 +33,7 @@ export async function printUrgentTrace(db: Db, id: string, out: (line: string) =
   out(`  oorzaak ${r.oorzaak} (${SPOED_OORZAKEN[r.oorzaak as keyof typeof SPOED_OORZAKEN] ?? '?'}), kanaal ${r.kanaal}${r.toelichting ? `: ${r.toelichting}` : ''}`);
   out(`  aangevraagd ${moment(r.aangevraagd_op)} door ${r.aangevraagd_door}; ${r.beoordeeld_door ? `${r.status === 'afgewezen' ? 'afgewezen' : 'goedgekeurd'} ${moment(r.beoordeeld_op)} door ${r.beoordeeld_door}` : 'nog niet beoordeeld'}${r.afwijsreden ? `: ${r.afwijsreden}` : ''}`);
   if (t.payment) out(`betaling: ${t.payment.betaling_id} in spoedrun ${t.payment.betaalrun_id} op ${moment(r.betaald_op)} aan ${t.payment.iban}: ${formatEuros(t.payment.bedrag)} ${t.payment.status}${t.payment.bevestigd_op ? ` (bevestigd ${t.payment.bevestigd_op})` : ''}`);
+  if (r.teruggeboekte_betalingen.length > 0) out(`teruggeboekte betalingen: ${r.teruggeboekte_betalingen.join(', ')} (de aanvraag wacht op de volgende spoedrun)`);
   if (t.match) out(`gekoppeld aan declaratie ${t.match.declaratie_id} (${formatEuros(t.match.declaratie_bedrag)}, ${t.match.declaratie_status}): ${formatEuros(t.match.verrekend)} verrekend, ${formatEuros(t.match.te_vorderen)} te vorderen; ${t.match.wijze} door ${t.match.actor} op ${moment(t.match.op)}`);
   else if (r.betaling_id) out('nog niet gekoppeld aan een declaratie');
   for (const q of t.queued) out(`koppelwachtrij: declaratie ${q.declaratie_id} ${q.opgelost_op ? `opgelost (${q.keuze})` : 'wacht op een medewerker'}`);

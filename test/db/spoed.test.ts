@@ -22,6 +22,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parties } from '../support/factories.ts';
+import { buildCamt053, readBankStatement } from '../../src/modules/bank/index.ts';
+import { changeProviderIban } from '../../src/modules/partijen/index.ts';
+import { syntheticIban } from '../../src/kernel/synthetic.ts';
+import type { Cents } from '../../src/kernel/money.ts';
+import type { PlainDate } from '../../src/kernel/dates.ts';
 
 const XSD = new URL('../../standards/pain.001.001.09.xsd', import.meta.url).pathname;
 const DEBTOR = { name: 'Test Betaalbureau', iban: 'NL91ABNA0417164300' };
@@ -250,6 +255,45 @@ test(`report spoedbetalingen reproduces a hand-computed case (${STORE})`, async 
     const kinds = await runReport(db, 'betalingen-per-soort', { van: date('2026-03-01'), tot: date('2026-04-30'), peildatum: date('2026-04-30'), scope: { kind: 'alles' } });
     assert.deepEqual(kinds.rijen.map((r) => [r.maand, r.spoed, r.overboekingen, r.bedrag]), [['2026-03', 4, 4, 1430_50], ['2026-04', 2, 2, 50_00], ['totaal', 6, 6, 1480_50]]);
     await ledgerOk(db, 'after the report case');
+  } finally {
+    await close();
+  }
+});
+
+test(`a returned urgent transfer goes back to the advance and waits for a new IBAN (${STORE})`, async () => {
+  const { db, close } = await freshDb();
+  try {
+    await loadParties(db);
+    await load(db, 'toekenningen', csv(ALLOCATION_HEADER, [allocation('T-R', HOLDER.c, 'JW', '2026-01-01', '2026-12-31', '3000.00')]));
+    const holderC = (await db.query<{ id: number }>(`SELECT id FROM budgethouders WHERE bsn = $1`, [HOLDER.c])).rows[0]!.id;
+    await recordUrgentRequest(db, { aanvraagId: 'R1', holderId: holderC, zorgverlenerId: 'ZV3', budgetId: 'T-R', bedrag: '700.00', van: '2026-03-01', tot: '2026-03-31', oorzaak: 'MAXIMUMTARIEF', kanaal: 'brief' }, { actor: 'mw1', now: new Date('2026-03-02T09:00:00+01:00') });
+    await approveUrgentRequest(db, { aanvraagId: 'R1', actor: 'mw2', now: new Date('2026-03-02T09:30:00+01:00') });
+    const run = await runUrgentPayments(db, { date: '2026-03-02', actor: 'mw2', debtor: DEBTOR, now: new Date('2026-03-02T10:00:00+01:00') });
+    const paid = (await requestById(db, 'R1'))!.betaling_id!;
+    assert.equal(await available(db, 'T-R'), 2300_00);
+    await readBankStatement(db, {
+      path: 'retour.xml',
+      actor: 'test',
+      content: buildCamt053({
+        messageId: 'SR-1', createdAt: new Date('2026-03-03T18:00:00+01:00'),
+        statements: [{ statementId: 'SR-1', account: DEBTOR.iban, openingBalance: 0 as Cents, entries: [
+          { entryRef: 'R1', direction: 'CRDT', bookingDate: '2026-03-03' as PlainDate, transactions: [{ amount: 700_00 as Cents, originalEndToEndId: paid, returnReason: 'AC04', counterpartyName: 'Zorg Drie B.V.' }] },
+        ] }],
+      }),
+    });
+    const back = (await requestById(db, 'R1'))!;
+    assert.deepEqual([back.status, back.betaling_id, back.teruggeboekte_betalingen], ['goedgekeurd', null, [paid]]);
+    assert.equal(await available(db, 'T-R'), 3000_00, 'the budget charged for the advance is released');
+    await ledgerOk(db, 'after the return');
+    const held = await runUrgentPayments(db, { date: '2026-03-04', actor: 'mw2', debtor: DEBTOR, now: new Date('2026-03-04T09:00:00+01:00') });
+    assert.equal(held.betaalrunId, null, 'not sent to the same IBAN again');
+    assert.match(held.held[0]!.reden, /IBAN van ZV3 geblokkeerd/);
+    await changeProviderIban(db, { zorgverlenerId: 'ZV3', iban: syntheticIban(9203), reason: 'nieuw rekeningnummer', actor: 'mw1' });
+    const again = await runUrgentPayments(db, { date: '2026-03-04', actor: 'mw2', debtor: DEBTOR, now: new Date('2026-03-04T10:00:00+01:00') });
+    assert.equal(again.total, 700_00);
+    assert.notEqual(again.betaalrunId, run.betaalrunId);
+    assert.equal(await available(db, 'T-R'), 2300_00);
+    await ledgerOk(db, 'after paying again');
   } finally {
     await close();
   }

@@ -38,6 +38,8 @@ CREATE TABLE spoedaanvragen (
   betaald_op timestamptz,
   -- the rest of the advance that a smaller claim did not cover: to recover from the provider
   te_vorderen bigint NOT NULL DEFAULT 0 CHECK (te_vorderen >= 0),
+  -- payments of this request that the bank returned (the request then waits for the next urgent run)
+  teruggeboekte_betalingen text[] NOT NULL DEFAULT '{}',
   CHECK (periode_tot >= periode_van),
   -- four eyes: whoever approves or rejects is not whoever recorded the request
   CONSTRAINT spoed_vier_ogen CHECK (beoordeeld_door IS NULL OR beoordeeld_door <> aangevraagd_door),

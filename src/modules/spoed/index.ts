@@ -4,6 +4,6 @@ export { recordUrgentRequest, type UrgentRequestInput } from './use-cases/record
 export { approveUrgentRequest, rejectUrgentRequest } from './use-cases/review-request.ts';
 export { runUrgentPayments, urgentRemittance, type UrgentRunResult } from './use-cases/run-urgent.ts';
 export { matchAdvances, resolveMatch, openAdvanceList, matchingQueue, type OpenAdvance } from './use-cases/match-advances.ts';
-export { listRequests, requestById, type UrgentRequestRow, type QueueRow } from './repo.ts';
+export { listRequests, requestById, reopenUrgentRequests, unsettledUrgentPayments, type UrgentRequestRow, type QueueRow } from './repo.ts';
 export { traceUrgent, type UrgentTrace } from './use-cases/trace-urgent.ts';
 export { urgentPaymentsReport, URGENT_THRESHOLDS, type UrgentFact, type UrgentReportRow } from './core/report.ts';

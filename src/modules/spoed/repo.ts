@@ -24,11 +24,12 @@ export interface UrgentRequestRow {
   betaling_id: string | null;
   betaald_op: Date | null;
   te_vorderen: number;
+  teruggeboekte_betalingen: string[];
 }
 
 const SELECT = `SELECT a.aanvraag_id, a.budgethouder_id, h.clientnummer, a.zorgverlener_id, a.budget_id, a.bedrag, a.periode_van, a.periode_tot,
                        a.oorzaak, a.kanaal, a.toelichting, a.inhoud, a.aangevraagd_door, a.aangevraagd_op, a.beoordeeld_door, a.beoordeeld_op,
-                       a.afwijsreden, a.status, a.betaalrun_id, a.betaling_id, a.betaald_op, a.te_vorderen
+                       a.afwijsreden, a.status, a.betaalrun_id, a.betaling_id, a.betaald_op, a.te_vorderen, a.teruggeboekte_betalingen
                   FROM spoedaanvragen a JOIN budgethouders h ON h.id = a.budgethouder_id`;
 
 export async function requestById(tx: Queryable, id: string, lock = false): Promise<UrgentRequestRow | undefined> {
@@ -36,7 +37,7 @@ export async function requestById(tx: Queryable, id: string, lock = false): Prom
   return r.rows[0];
 }
 
-export async function insertRequest(tx: Queryable, r: Omit<UrgentRequestRow, 'clientnummer' | 'beoordeeld_door' | 'beoordeeld_op' | 'afwijsreden' | 'status' | 'betaalrun_id' | 'betaling_id' | 'betaald_op' | 'te_vorderen'>): Promise<void> {
+export async function insertRequest(tx: Queryable, r: Omit<UrgentRequestRow, 'teruggeboekte_betalingen' | 'clientnummer' | 'beoordeeld_door' | 'beoordeeld_op' | 'afwijsreden' | 'status' | 'betaalrun_id' | 'betaling_id' | 'betaald_op' | 'te_vorderen'>): Promise<void> {
   await tx.query(
     `INSERT INTO spoedaanvragen (aanvraag_id, budgethouder_id, zorgverlener_id, budget_id, bedrag, periode_van, periode_tot, oorzaak, kanaal, toelichting, inhoud, aangevraagd_door, aangevraagd_op, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'aangevraagd')`,
@@ -125,4 +126,24 @@ export async function queue(tx: Queryable, opts: { open?: boolean; declaratieId?
     [opts.open ?? null, opts.declaratieId ?? null],
   );
   return r.rows;
+}
+
+/** Urgent requests paid by these payments and not yet settled by a claim (a return of their transfer goes back to the advance). */
+export async function unsettledUrgentPayments(tx: Queryable, paymentIds: string[]): Promise<Map<string, { aanvraag_id: string; budget_id: string }>> {
+  if (paymentIds.length === 0) return new Map();
+  const r = await tx.query<{ betaling_id: string; aanvraag_id: string; budget_id: string }>(
+    `SELECT betaling_id, aanvraag_id, budget_id FROM spoedaanvragen WHERE betaling_id = ANY($1::text[]) AND status = 'betaald' FOR UPDATE`,
+    [paymentIds],
+  );
+  return new Map(r.rows.map((x) => [x.betaling_id, { aanvraag_id: x.aanvraag_id, budget_id: x.budget_id }]));
+}
+
+/** A returned urgent transfer: the request is approved again and waits for the next urgent run (after a new IBAN). */
+export async function reopenUrgentRequests(tx: Queryable, paymentIds: string[]): Promise<void> {
+  if (paymentIds.length === 0) return;
+  await tx.query(
+    `UPDATE spoedaanvragen SET status = 'goedgekeurd', teruggeboekte_betalingen = teruggeboekte_betalingen || betaling_id, betaling_id = NULL, betaalrun_id = NULL, betaald_op = NULL
+      WHERE betaling_id = ANY($1::text[]) AND status = 'betaald'`,
+    [paymentIds],
+  );
 }

@@ -10,12 +10,13 @@ import { AppError } from '../../../kernel/errors.ts';
 import { formatEuros } from '../../../kernel/money.ts';
 import { writeAudit } from '../../audit/index.ts';
 import { insertEvents, recheckParkedClaims, type TraceEvent } from '../../declaraties/index.ts';
-import { BANK, booking, funderAccount, ONDERWEG, ownFundsAccount, payableAccount, postEntries, TUSSENREKENING, type JournalEntry } from '../../ledger/index.ts';
+import { advanceAccount, advanceCoverAccount, BANK, booking, budgetAccount, funderAccount, ONDERWEG, ownFundsAccount, payableAccount, postEntries, TUSSENREKENING, type JournalEntry } from '../../ledger/index.ts';
 import { parseCamt053 } from '../core/camt053.ts';
 import { classify, parseDepositReference, type Lookups } from '../core/match.ts';
 import { holderPayable, reopenOwnAmounts } from '../../eigenbedragen/index.ts';
 import { debtorOf, insertRepayments, lockRecoveries, parseRepaymentReference, repaymentEntry, setOffEntry, undoSetOffs } from '../../vorderingen/index.ts';
 import type { Cents } from '../../../kernel/money.ts';
+import { reopenUrgentRequests, unsettledUrgentPayments } from '../../spoed/index.ts';
 import { blockIbans, claimsOfPayments, insertLines, insertStatement, lookups, reopenClaims, setPaymentStatus, storedStatement, type BankLine } from '../repo.ts';
 
 export interface StatementResult {
@@ -57,6 +58,8 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
       known.recoveries = new Map([...named.values()].map((v) => [v.vordering_id, { vorderingId: v.vordering_id, open: v.openstaand, budgetId: v.budget_id }]));
       const repayments: { postRef: string; txIndex: number; vorderingId: string; amount: number }[] = [];
       await insertStatement(tx, { id: s.statementId, account: s.account, file, sha256, actor: opts.actor, now });
+      // urgent payments not yet settled by a claim: a return goes back to the advance (issue #8)
+      const urgent = await unsettledUrgentPayments(tx, [...known.payments.keys()]);
       const lines: BankLine[] = [];
       const entries: JournalEntry[] = [];
       const paymentUpdates: { betalingId: string; status: string; date: string | null; reason: string | null }[] = [];
@@ -104,6 +107,22 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
               line.toelichting = c.reason;
               paymentUpdates.push({ betalingId: c.payment.betalingId, status: 'teruggeboekt', date: e.bookingDate ?? null, reason: c.reason });
               returned.push(c.payment.betalingId);
+              const advance = urgent.get(c.payment.betalingId);
+              if (advance) {
+                // the advance was not paid after all: the receivable goes, and the budget charged for it is released
+                entries.push({
+                  kind: 'terugboeking',
+                  reference: c.payment.betalingId,
+                  description: `spoedbetaling ${advance.aanvraag_id} (betaling ${c.payment.betalingId}) teruggeboekt: ${c.reason}`,
+                  postings: [
+                    { account: c.previous === 'bevestigd' ? BANK : ONDERWEG, amount },
+                    { account: advanceAccount(advance.aanvraag_id), amount: -amount },
+                    { account: advanceCoverAccount(advance.aanvraag_id), amount },
+                    { account: budgetAccount(advance.budget_id), amount: -amount },
+                  ],
+                });
+                break;
+              }
               entries.push(
                 booking('terugboeking', c.payment.betalingId, `betaling ${c.payment.betalingId} teruggeboekt: ${c.reason}`, c.previous === 'bevestigd' ? BANK : ONDERWEG, c.payment.zorgverlenerId !== null ? payableAccount(c.payment.zorgverlenerId) : holderPayable(c.payment.budgethouderId!), amount),
               );
@@ -159,6 +178,7 @@ export async function readBankStatement(db: Db, opts: { path: string; content: B
       await setPaymentStatus(tx, paymentUpdates);
       await reopenClaims(tx, returned);
       await reopenOwnAmounts(tx, returned);
+      await reopenUrgentRequests(tx, returned.filter((id) => urgent.has(id)));
       await blockIbans(tx, paymentUpdates.filter((u) => u.status === 'teruggeboekt').map((u) => ({ betalingId: u.betalingId, reason: u.reason ?? 'teruggeboekt' })));
       await postEntries(tx, entries, opts.actor);
       await writeAudit(tx, { actor: opts.actor, action: 'bank.afschrift', subject: s.statementId, reason: `bankafschrift ${file}`, details: { sha256, counts }, at: now });

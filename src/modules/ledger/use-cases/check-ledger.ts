@@ -222,19 +222,20 @@ const CHECKS: { name: string; sql: string }[] = [
   {
     name: 'elke betaalde spoedbetaling is precies één keer geboekt, in precies één betaling van één spoedrun',
     sql: `SELECT breach FROM (
-            SELECT 'spoedaanvraag ' || a.aanvraag_id || ' (' || a.status || ', ' || a.bedrag || ' cent): boekingen ' || COALESCE(j.n, 0)
+            SELECT 'spoedaanvraag ' || a.aanvraag_id || ' (' || a.status || ', ' || a.bedrag || ' cent, ' || cardinality(a.teruggeboekte_betalingen) || ' teruggeboekt): boekingen ' || COALESCE(j.n, 0)
                    || ', betaling ' || COALESCE(b.betaling_id, '-') || ' (' || COALESCE(b.bedrag::text, '-') || ' cent, run ' || COALESCE(r.soort, '-') || ')' AS breach
               FROM spoedaanvragen a
               LEFT JOIN (SELECT referentie, count(*) AS n FROM journaalposten WHERE soort = 'spoedbetaling' GROUP BY referentie) j ON j.referentie = a.aanvraag_id
               LEFT JOIN betalingen b ON b.betaling_id = a.betaling_id
               LEFT JOIN betaalruns r ON r.betaalrun_id = b.betaalrun_id
-             WHERE (a.betaling_id IS NOT NULL AND (COALESCE(j.n, 0) <> 1 OR b.betaling_id IS NULL OR b.bedrag <> a.bedrag OR b.zorgverlener_id <> a.zorgverlener_id
+             -- one booking per payment, the returned ones included (a return books the advance back)
+             WHERE COALESCE(j.n, 0) <> (CASE WHEN a.betaling_id IS NULL THEN 0 ELSE 1 END) + cardinality(a.teruggeboekte_betalingen)
+                OR (a.betaling_id IS NOT NULL AND (b.betaling_id IS NULL OR b.bedrag <> a.bedrag OR b.zorgverlener_id <> a.zorgverlener_id OR b.status = 'teruggeboekt'
                                                  OR r.soort <> 'spoed' OR r.betaalrun_id <> a.betaalrun_id))
-                OR (a.betaling_id IS NULL AND COALESCE(j.n, 0) <> 0)
             UNION ALL
             SELECT 'betaling ' || b.betaling_id || ' in spoedrun ' || b.betaalrun_id || ' hoort bij ' || count(a.aanvraag_id) || ' spoedaanvragen'
               FROM betalingen b JOIN betaalruns r ON r.betaalrun_id = b.betaalrun_id AND r.soort = 'spoed'
-              LEFT JOIN spoedaanvragen a ON a.betaling_id = b.betaling_id
+              LEFT JOIN spoedaanvragen a ON a.betaling_id = b.betaling_id OR b.betaling_id = ANY(a.teruggeboekte_betalingen)
              GROUP BY b.betaling_id, b.betaalrun_id HAVING count(a.aanvraag_id) <> 1
             UNION ALL
             SELECT 'declaratie ' || k.declaratie_id || ' verrekend met ' || k.aanvraag_id || ': ' || k.verrekend || ' cent, boekingen ' || COALESCE(j.n, 0)

@@ -25,7 +25,7 @@ export const requestJson = (r: UrgentRequestRow) => ({
   oorzaak_omschrijving: SPOED_OORZAKEN[r.oorzaak as keyof typeof SPOED_OORZAKEN] ?? r.oorzaak, kanaal: r.kanaal, toelichting: r.toelichting,
   status: r.status, aangevraagd_door: r.aangevraagd_door, aangevraagd_op: moment(r.aangevraagd_op), beoordeeld_door: r.beoordeeld_door,
   beoordeeld_op: moment(r.beoordeeld_op), afwijsreden: r.afwijsreden, betaalrun_id: r.betaalrun_id, betaling_id: r.betaling_id, betaald_op: moment(r.betaald_op),
-  te_vorderen: formatEuros(r.te_vorderen),
+  te_vorderen: formatEuros(r.te_vorderen), teruggeboekte_betalingen: r.teruggeboekte_betalingen,
 });
 
 const id = z.object({ id: z.string().min(1).max(64) });

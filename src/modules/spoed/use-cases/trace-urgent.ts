@@ -30,9 +30,9 @@ export async function traceUrgent(db: Queryable, id: string): Promise<UrgentTrac
   const bookings = await db.query<UrgentTrace['bookings'][number]>(
     `SELECT p.id AS journaalpost_id, p.op, p.soort, r.soort || ':' || r.sleutel AS rekening, b.bedrag
        FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
-      WHERE p.referentie = $1 OR p.referentie = $2 OR (p.soort = 'spoedverrekening' AND p.referentie = $3)
+      WHERE p.referentie = $1 OR p.referentie = $2 OR p.referentie = ANY($4::text[]) OR (p.soort = 'spoedverrekening' AND p.referentie = $3)
       ORDER BY p.id, b.bedrag DESC`,
-    [id, row.betaling_id ?? '', match?.declaratie_id ?? ''],
+    [id, row.betaling_id ?? '', match?.declaratie_id ?? '', row.teruggeboekte_betalingen],
   );
   const audit = await db.query<UrgentTrace['audit'][number]>(`SELECT op, actor, actie, reden FROM audit_log WHERE onderwerp = $1 OR (onderwerp = $2 AND actie = 'spoedrun.start') ORDER BY id`, [id, row.betaalrun_id ?? '']);
   return { row, payment, match, queued: queued.rows, bookings: bookings.rows, audit: audit.rows };
