@@ -1,7 +1,7 @@
 /**
  * The back office's portal (the operator): work queues by reason and age, paper claims, parked
  * claims to decide, payment runs with their SEPA files, the payroll run and summary, bank statements,
- * IBAN blocks, recoveries, any claim's
+ * IBAN blocks, recoveries, urgent payments, any claim's
  * trace, the reports, the ledger check and Excel downloads. See docs/portals.md.
  */
 import type { Portaal } from './portaal.ts';
@@ -13,6 +13,7 @@ import { LoonadministratiePagina } from '../pages/backoffice/Loonadministratie.t
 import { BankPagina } from '../pages/backoffice/Bank.tsx';
 import { IbanBlokkadesPagina } from '../pages/backoffice/IbanBlokkades.tsx';
 import { VorderingDetail, VorderingenPagina } from '../pages/backoffice/Vorderingen.tsx';
+import { SpoedbetalingenPagina } from '../pages/backoffice/Spoedbetalingen.tsx';
 import { DeclaratieZoeken, Spoor } from '../pages/backoffice/Spoor.tsx';
 import { ZorgverlenerZoeken } from '../pages/verstrekker/Zorgverleners.tsx';
 import { DownloadsPagina } from '../pages/verstrekker/Budgetten.tsx';
@@ -36,6 +37,7 @@ export const backoffice: Portaal = {
     { pad: 'iban', titel: 'IBAN-blokkades', menu: 'IBAN-blokkades', Component: IbanBlokkadesPagina },
     { pad: 'vorderingen', titel: 'Vorderingen', menu: 'Vorderingen', Component: VorderingenPagina },
     { pad: 'vorderingen/:id', titel: 'Vordering', Component: VorderingDetail },
+    { pad: 'spoed', titel: 'Spoedbetalingen', menu: 'Spoedbetalingen', Component: SpoedbetalingenPagina },
     { pad: 'zorgverleners', titel: 'Zorgverlener zoeken', menu: 'Zorgverleners', Component: () => <ZorgverlenerZoeken basis="/backoffice" /> },
     { pad: 'signalen', titel: 'Signalen', menu: 'Signalen', Component: () => <SignalenPagina uitleg="Alle signalen: budgetten die opraken en mogelijk misbruik, met hun bewijs. De verstrekker beoordeelt; het platform signaleert alleen." /> },
     { pad: 'rapporten', titel: 'Rapporten', menu: 'Rapporten', Component: () => <RapportLijst basis="/backoffice" /> },
