@@ -36,6 +36,7 @@ export async function printUrgentTrace(db: Db, id: string, out: (line: string) =
   if (r.teruggeboekte_betalingen.length > 0) out(`teruggeboekte betalingen: ${r.teruggeboekte_betalingen.join(', ')} (de aanvraag wacht op de volgende spoedrun)`);
   if (t.match) out(`gekoppeld aan declaratie ${t.match.declaratie_id} (${formatEuros(t.match.declaratie_bedrag)}, ${t.match.declaratie_status}): ${formatEuros(t.match.verrekend)} verrekend, ${formatEuros(t.match.te_vorderen)} te vorderen; ${t.match.wijze} door ${t.match.actor} op ${moment(t.match.op)}`);
   else if (r.betaling_id) out('nog niet gekoppeld aan een declaratie');
+  if (t.recovery) out(`rest te vorderen: vordering ${t.recovery.vordering_id} van ${formatEuros(t.recovery.bedrag)}, openstaand ${formatEuros(t.recovery.openstaand)} (${t.recovery.status}); pgb trace ${t.recovery.vordering_id}`);
   for (const q of t.queued) out(`koppelwachtrij: declaratie ${q.declaratie_id} ${q.opgelost_op ? `opgelost (${q.keuze})` : 'wacht op een medewerker'}`);
   out('boekingen:');
   for (const b of t.bookings) out(`  #${b.journaalpost_id} ${b.soort}: ${b.rekening} ${b.bedrag > 0 ? 'D' : 'C'} ${formatEuros(Math.abs(b.bedrag))}`);

@@ -11,7 +11,7 @@ import { AGREEMENT_HEADER, ALLOCATION_HEADER, CLAIM_HEADER, HOLDER, agreement, a
 import { validateAgainstXsd } from '../support/xsd.ts';
 import { runLedgerCheck } from '../../src/modules/ledger/index.ts';
 import { runPayments } from '../../src/modules/betalingen/index.ts';
-import { approveUrgentRequest, matchingQueue, openAdvanceList, recordUrgentRequest, rejectUrgentRequest, requestById, resolveMatch, runUrgentPayments } from '../../src/modules/spoed/index.ts';
+import { approveUrgentRequest, matchingQueue, openAdvanceList, recordUrgentRequest, rejectUrgentRequest, requestById, resolveMatch, runUrgentPayments, traceUrgent } from '../../src/modules/spoed/index.ts';
 import { AppError } from '../../src/kernel/errors.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { freshTarget } from '../support/db.ts';
@@ -94,6 +94,12 @@ test(`urgent payments: four eyes, paid once in an urgent run, later claims settl
     const s1After = (await requestById(db, 'S1'))!;
     assert.equal(s1After.status, 'te_vorderen');
     assert.equal(s1After.te_vorderen, 500_00);
+    // the rest of the advance is a recovery on the provider (vorderingen), taken over from the advance
+    const rec = (await db.query<{ vordering_id: string; zorgverlener_id: string; bedrag: number; openstaand: number; budget_id: string }>(`SELECT vordering_id, zorgverlener_id, bedrag, openstaand, budget_id FROM vorderingen WHERE bron = 'spoed:S1'`)).rows;
+    assert.deepEqual(rec.map((v) => [v.zorgverlener_id, v.bedrag, v.openstaand, v.budget_id]), [['ZV1', 500_00, 500_00, 'T-A']]);
+    const tr1 = (await traceUrgent(db, 'S1'))!;
+    assert.deepEqual([tr1.match?.declaratie_id, tr1.match?.verrekend, tr1.recovery?.vordering_id], ['C1', 500_00, rec[0]!.vordering_id]);
+    assert.deepEqual(tr1.bookings.filter((b) => b.soort === 'spoedvordering').map((b) => [b.rekening, b.bedrag]), [['voorschot_dekking:S1', 500_00], ['voorschot:S1', -500_00]]);
     assert.equal(await available(db, 'T-A'), 9000_00, 'the claim is covered by what the advance took from the budget');
     await ledgerOk(db, 'after settling C1');
     const regular = await runPayments(db, { date: '2026-04-06', actor: 'test', debtor: DEBTOR, now: new Date('2026-04-03T10:00:00+02:00') });
@@ -107,7 +113,10 @@ test(`urgent payments: four eyes, paid once in an urgent run, later claims settl
     assert.equal((await requestById(db, 'S3'))!.status, 'verrekend');
     const r2 = await runPayments(db, { date: '2026-05-06', actor: 'test', debtor: DEBTOR, now: new Date('2026-05-05T10:00:00+02:00') });
     assert.equal(r2.claims, 1);
-    assert.equal(r2.total, 100_00, 'the claim of € 300 minus the advance of € 200');
+    // the claim of € 300 minus the advance of € 200 is owed; S1's recovery on ZV1 (€ 500) takes all of it
+    const p2 = (await db.query<{ bedrag: number; verrekend: number }>(`SELECT b.bedrag, b.verrekend FROM betalingen b JOIN betaalposten p ON p.betaling_id = b.betaling_id WHERE p.declaratie_id = 'C2'`)).rows;
+    assert.deepEqual(p2, [{ bedrag: 0, verrekend: 100_00 }]);
+    assert.equal((await db.query<{ openstaand: number }>(`SELECT openstaand FROM vorderingen WHERE bron = 'spoed:S1'`)).rows[0]!.openstaand, 400_00);
     await ledgerOk(db, 'after paying C2');
 
     // ambiguous: two advances for May, one claim: a person chooses; until then it is not paid
@@ -126,15 +135,10 @@ test(`urgent payments: four eyes, paid once in an urgent run, later claims settl
     assert.equal((await matchingQueue(db, { open: true })).length, 0);
     await ledgerOk(db, 'after the manual match');
 
-    // open advances with their age in working days: S1 (rest to recover) and S5 (unmatched).
-    // S1 paid Tue 2026-03-03: 69 weekdays up to Mon 2026-06-08, minus Easter Monday 6/4, King's Day
-    // 27/4, Liberation Day 5/5, Ascension 14/5 and Whit Monday 25/5 = 64 (Good Friday is no holiday
-    // under the Algemene termijnenwet). S5 paid Tue 2026-05-05: 24 weekdays minus 14/5 and 25/5 = 22.
+    // open advances with their age in working days: S5 is paid and unmatched (S1's rest is a recovery now).
+    // S5 paid Tue 2026-05-05: 24 weekdays up to Mon 2026-06-08, minus Ascension 14/5 and Whit Monday 25/5 = 22.
     const open = await openAdvanceList(db, { peildatum: '2026-06-08' });
-    assert.deepEqual(open.map((a) => [a.aanvraag_id, a.status, a.open, a.werkdagen]), [
-      ['S1', 'te_vorderen', 500_00, 64],
-      ['S5', 'betaald', 150_00, 22],
-    ]);
+    assert.deepEqual(open.map((a) => [a.aanvraag_id, a.status, a.open, a.werkdagen]), [['S5', 'betaald', 150_00, 22]]);
   } finally {
     await close();
   }
@@ -189,7 +193,7 @@ test(`pgb spoed: request, four eyes, urgent run with its file, matched claim in 
     const ctl = await pgb(t.target, 'controle');
     assert.equal(ctl.code, 0, ctl.out);
     assert.match(ctl.out, /OK   elke betaalde spoedbetaling is precies één keer geboekt/);
-    assert.match(ctl.out, /OK   elk voorschot is betaald min verrekend min teruggevorderd/);
+    assert.match(ctl.out, /OK   elk voorschot is betaald min verrekend min wat als vordering verder gaat/);
     const pay = await pgb(t.target, 'betaalrun', '--datum', today, '--sepa', join(dir, 'regulier.xml'));
     assert.match(pay.out, /1 overboeking\(en\) voor 1 declaratie\(s\), samen 100\.00/);
   } finally {

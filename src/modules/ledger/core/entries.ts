@@ -63,6 +63,7 @@ export const ENTRY_KINDS = [
   'kwijtschelding', // a recovery written off: still to come back → receivable (the budget gets nothing)
   'spoedbetaling', // urgent payment: budget → advance cover, advance receivable → on its way to the bank
   'spoedverrekening', // a claim settled against an advance: payable → advance, advance cover → budget
+  'spoedvordering', // the rest of an advance handed to a recovery: advance → advance cover (the recovery's accounts take it over)
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

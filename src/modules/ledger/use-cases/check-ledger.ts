@@ -245,17 +245,22 @@ const CHECKS: { name: string; sql: string }[] = [
           ) x LIMIT 50`,
   },
   {
-    name: 'elk voorschot is betaald min verrekend min teruggevorderd (en de dekking op het budget evenveel)',
+    name: 'elk voorschot is betaald min verrekend min wat als vordering verder gaat (en de dekking op het budget evenveel)',
     sql: `SELECT 'voorschot ' || a.aanvraag_id || ': saldo ' || COALESCE(v.saldo, 0) || ', dekking ' || COALESCE(-d.saldo, 0) || ', betaald ' || (CASE WHEN a.betaling_id IS NULL THEN 0 ELSE a.bedrag END)
-                 || ', verrekend ' || COALESCE(k.verrekend, 0) || ', te vorderen ' || a.te_vorderen || '/' || COALESCE(k.te_vorderen, 0) AS breach
+                 || ', verrekend ' || COALESCE(k.verrekend, 0) || ', te vorderen ' || a.te_vorderen || '/' || COALESCE(k.te_vorderen, 0) || ', vordering ' || COALESCE(vo.vordering_id || ' ' || vo.bedrag, '-') AS breach
             FROM spoedaanvragen a
             LEFT JOIN rekeningen v ON v.soort = 'voorschot' AND v.sleutel = a.aanvraag_id
             LEFT JOIN rekeningen d ON d.soort = 'voorschot_dekking' AND d.sleutel = a.aanvraag_id
             LEFT JOIN spoed_koppelingen k ON k.aanvraag_id = a.aanvraag_id
-           WHERE COALESCE(v.saldo, 0) <> (CASE WHEN a.betaling_id IS NULL THEN 0 ELSE a.bedrag END) - COALESCE(k.verrekend, 0)
+            LEFT JOIN vorderingen vo ON vo.bron = 'spoed:' || a.aanvraag_id
+            LEFT JOIN (SELECT referentie, count(*) AS n FROM journaalposten WHERE soort = 'spoedvordering' GROUP BY referentie) jv ON jv.referentie = a.aanvraag_id
+           WHERE COALESCE(v.saldo, 0) <> (CASE WHEN a.betaling_id IS NULL THEN 0 ELSE a.bedrag END) - COALESCE(k.verrekend, 0) - COALESCE(vo.bedrag, 0)
               OR COALESCE(-d.saldo, 0) <> COALESCE(v.saldo, 0)
               OR a.te_vorderen <> COALESCE(k.te_vorderen, 0)
               OR (k.aanvraag_id IS NOT NULL AND k.verrekend + k.te_vorderen <> a.bedrag)
+              -- the rest of an advance is handed to exactly one recovery, for exactly that amount, booked once
+              OR a.te_vorderen <> COALESCE(vo.bedrag, 0)
+              OR COALESCE(jv.n, 0) <> (CASE WHEN vo.vordering_id IS NULL THEN 0 ELSE 1 END)
            LIMIT 50`,
   },
   {

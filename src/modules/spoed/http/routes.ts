@@ -155,6 +155,7 @@ export const spoedRoutes: RouteSpec<any, any, any>[] = [
           ...requestJson(t.row),
           betaling: t.payment ? withEuros(t.payment, ['bedrag']) : null,
           koppeling: t.match ? { ...withEuros(t.match, ['declaratie_bedrag', 'verrekend', 'te_vorderen']), op: moment(t.match.op) } : null,
+          vordering: t.recovery ? withEuros(t.recovery, ['bedrag', 'openstaand']) : null,
           koppelwachtrij: t.queued.map((q) => ({ ...q, opgelost_op: moment(q.opgelost_op) })),
           boekingen: t.bookings.map((b) => ({ ...withEuros(b, ['bedrag']), op: moment(b.op) })),
           audit: t.audit.map((a) => ({ ...a, op: moment(a.op) })),

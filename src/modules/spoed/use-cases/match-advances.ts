@@ -15,6 +15,7 @@ import { formatEuros, type Cents } from '../../../kernel/money.ts';
 import { writeAudit } from '../../audit/index.ts';
 import { insertEvents, lockHolders } from '../../declaraties/index.ts';
 import { advanceAccount, advanceCoverAccount, budgetAccount, payableAccount, postEntries } from '../../ledger/index.ts';
+import { establishRecovery } from '../../vorderingen/index.ts';
 import { proposeMatches } from '../core/matching.ts';
 import { settleAgainstAdvance } from '../core/settlement.ts';
 import { matchableClaims, openAdvances, queue, requestById, type MatchableClaim, type UrgentRequestRow } from '../repo.ts';
@@ -111,7 +112,39 @@ async function settle(tx: Queryable, advance: UrgentRequestRow, claim: Matchable
     }],
     actor,
   );
-  const rest = s.terugTeVorderen > 0 ? ` Van het voorschot blijft ${formatEuros(s.terugTeVorderen)} te vorderen van de zorgverlener.` : '';
+  let rest = '';
+  if (s.terugTeVorderen > 0) {
+    // The rest of the advance becomes a recovery on the provider (vorderingen module, issue #8): it is
+    // set off against the provider's next payment or repaid, and then given back to the budget. The
+    // advance's own accounts hand it over: the receivable and its budget cover go to the recovery's.
+    const v = await establishRecovery(
+      tx,
+      {
+        bron: `spoed:${advance.aanvraag_id}`,
+        debiteur: { soort: 'zorgverlener', id: advance.zorgverlener_id },
+        betalingId: advance.betaling_id!,
+        budgetId: advance.budget_id,
+        reden: 'OVERIG',
+        bedrag: s.terugTeVorderen,
+        toelichting: `rest van spoedbetaling ${advance.aanvraag_id} (${formatEuros(advance.bedrag)}) na verrekening met declaratie ${claim.declaratie_id} (${formatEuros(s.verrekend)})`,
+      },
+      { actor, now },
+    );
+    await postEntries(
+      tx,
+      [{
+        kind: 'spoedvordering',
+        reference: advance.aanvraag_id,
+        description: `rest van voorschot ${advance.aanvraag_id} overgedragen aan vordering ${v.row.vordering_id}`,
+        postings: [
+          { account: advanceCoverAccount(advance.aanvraag_id), amount: s.terugTeVorderen },
+          { account: advanceAccount(advance.aanvraag_id), amount: -s.terugTeVorderen },
+        ],
+      }],
+      actor,
+    );
+    rest = ` Van het voorschot is ${formatEuros(s.terugTeVorderen)} te veel betaald: vordering ${v.row.vordering_id} op de zorgverlener.`;
+  }
   await insertEvents(
     tx,
     [{
@@ -175,14 +208,14 @@ export interface OpenAdvance {
   werkdagen: number;
 }
 
-/** Advances not (wholly) settled: paid and unmatched, or with a rest to recover; with their age in working days. */
+/** Advances paid and not yet matched to a claim, with their age in working days (a rest to recover is a recovery, `pgb vordering lijst`). */
 export async function openAdvanceList(db: Queryable, opts: { peildatum?: string } = {}): Promise<OpenAdvance[]> {
   const peil = opts.peildatum ? plainDate(opts.peildatum) : dateInNetherlands(new Date());
   const r = await db.query<{ aanvraag_id: string; budgethouder_id: number; clientnummer: number; zorgverlener_id: string; bedrag: number; open: number; status: string; periode_van: string; periode_tot: string; betaald_op: Date }>(
     `SELECT a.aanvraag_id, a.budgethouder_id, h.clientnummer, a.zorgverlener_id, a.bedrag, COALESCE(r.saldo, 0)::bigint AS open, a.status, a.periode_van, a.periode_tot, a.betaald_op
        FROM spoedaanvragen a JOIN budgethouders h ON h.id = a.budgethouder_id
        LEFT JOIN rekeningen r ON r.soort = 'voorschot' AND r.sleutel = a.aanvraag_id
-      WHERE a.status IN ('betaald', 'te_vorderen')
+      WHERE a.status = 'betaald'
       ORDER BY a.betaald_op, a.aanvraag_id`,
   );
   return r.rows.map((x) => {

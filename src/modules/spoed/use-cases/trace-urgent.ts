@@ -11,6 +11,8 @@ export interface UrgentTrace {
   payment: { betaling_id: string; betaalrun_id: string; iban: string; bedrag: number; status: string; bevestigd_op: string | null; teruggeboekt_op: string | null } | null;
   match: { declaratie_id: string; declaratie_bedrag: number; declaratie_status: string; verrekend: number; te_vorderen: number; wijze: string; actor: string; op: Date } | null;
   queued: { declaratie_id: string; opgelost_op: Date | null; keuze: string | null }[];
+  /** the recovery that took over the rest of the advance (vorderingen, `bron` = `spoed:<id>`) */
+  recovery: { vordering_id: string; bedrag: number; openstaand: number; status: string } | null;
   bookings: { journaalpost_id: number; op: Date; soort: string; rekening: string; bedrag: number }[];
   audit: { op: Date; actor: string; actie: string; reden: string | null }[];
 }
@@ -27,6 +29,7 @@ export async function traceUrgent(db: Queryable, id: string): Promise<UrgentTrac
     [id],
   )).rows[0] ?? null;
   const queued = await db.query<UrgentTrace['queued'][number]>(`SELECT declaratie_id, opgelost_op, keuze FROM spoed_koppelwachtrij WHERE $1 = ANY(aanvragen) ORDER BY op, declaratie_id`, [id]);
+  const recovery = (await db.query<NonNullable<UrgentTrace['recovery']>>(`SELECT vordering_id, bedrag, openstaand, status FROM vorderingen WHERE bron = $1`, ['spoed:' + id])).rows[0] ?? null;
   const bookings = await db.query<UrgentTrace['bookings'][number]>(
     `SELECT p.id AS journaalpost_id, p.op, p.soort, r.soort || ':' || r.sleutel AS rekening, b.bedrag
        FROM journaalposten p JOIN boekingen b ON b.journaalpost_id = p.id JOIN rekeningen r ON r.id = b.rekening_id
@@ -35,5 +38,5 @@ export async function traceUrgent(db: Queryable, id: string): Promise<UrgentTrac
     [id, row.betaling_id ?? '', match?.declaratie_id ?? '', row.teruggeboekte_betalingen],
   );
   const audit = await db.query<UrgentTrace['audit'][number]>(`SELECT op, actor, actie, reden FROM audit_log WHERE onderwerp = $1 OR (onderwerp = $2 AND actie = 'spoedrun.start') ORDER BY id`, [id, row.betaalrun_id ?? '']);
-  return { row, payment, match, queued: queued.rows, bookings: bookings.rows, audit: audit.rows };
+  return { row, payment, match, queued: queued.rows, recovery, bookings: bookings.rows, audit: audit.rows };
 }

@@ -185,14 +185,16 @@ export function SpoedbetalingenPagina() {
   const [melding, setMelding] = useState<{ type: 'ok' | 'error'; tekst: string } | null>(null);
   const [run, setRun] = useState<RunAntwoord | null>(null);
   const [bezig, setBezig] = useState(false);
-  const aanvragen = useData((signal) => api.get<{ items: Aanvraag[] }>('/api/spoedbetalingen', { signal }), []);
-  const open = useData((signal) => api.get<{ items: OpenVoorschot[] }>('/api/spoedbetalingen/open', { signal }), []);
-  const wachtrij = useData((signal) => api.get<{ items: Wachtend[] }>('/api/spoedbetalingen/koppelwachtrij', { signal }), []);
-  const alles = () => {
-    aanvragen.opnieuw();
-    open.opnieuw();
-    wachtrij.opnieuw();
-  };
+  // one load for the three lists, so the page shows one loading message and one error
+  const d = useData(async (signal) => {
+    const [a, o, w] = await Promise.all([
+      api.get<{ items: Aanvraag[] }>('/api/spoedbetalingen', { signal }),
+      api.get<{ items: OpenVoorschot[] }>('/api/spoedbetalingen/open', { signal }),
+      api.get<{ items: Wachtend[] }>('/api/spoedbetalingen/koppelwachtrij', { signal }),
+    ]);
+    return { aanvragen: a.items, open: o.items, wachtrij: w.items };
+  }, []);
+  const alles = () => d.opnieuw();
   const klaar = (tekst: string) => {
     setMelding({ type: 'ok', tekst });
     alles();
@@ -206,7 +208,7 @@ export function SpoedbetalingenPagina() {
       fout(foutmelding(err));
     }
   };
-  const wachtend = aanvragen.data?.items.filter((a) => a.status === 'aangevraagd') ?? [];
+  const wachtend = d.data?.aanvragen.filter((a) => a.status === 'aangevraagd') ?? [];
   return (
     <>
       <Heading level={1}>Spoedbetalingen</Heading>
@@ -214,15 +216,15 @@ export function SpoedbetalingenPagina() {
         Een spoedbetaling is een voorschot aan de zorgverlener, dezelfde dag betaald en ten laste van het budget. Een tweede medewerker keurt elke aanvraag goed. Latere declaraties voor dezelfde budgethouder, zorgverlener en periode worden ermee verrekend, zodat niets twee keer wordt betaald.
       </Paragraph>
       {melding && <Alert type={melding.type}>{melding.tekst}</Alert>}
+      {d.laden && <Laden wat="de spoedbetalingen" />}
+      {d.fout != null && <Fout fout={d.fout} opnieuw={d.opnieuw} />}
 
       <Heading level={2}>Spoedaanvraag vastleggen</Heading>
       <NieuweAanvraag klaar={klaar} />
 
       <Heading level={2}>Wachten op goedkeuring</Heading>
       <Paragraph>Wie een aanvraag vastlegde, mag haar niet zelf goedkeuren of afwijzen (vier ogen).</Paragraph>
-      {aanvragen.laden && <Laden wat="de spoedaanvragen" />}
-      {aanvragen.fout != null && <Fout fout={aanvragen.fout} opnieuw={aanvragen.opnieuw} />}
-      {aanvragen.data && (
+      {d.data && (
         <Table
           caption="Spoedaanvragen die wachten op goedkeuring"
           captionHidden
@@ -280,9 +282,7 @@ export function SpoedbetalingenPagina() {
 
       <Heading level={2}>Koppelwachtrij</Heading>
       <Paragraph>Declaraties die bij meer dan één spoedbetaling kunnen horen. Tot u kiest, worden ze niet betaald.</Paragraph>
-      {wachtrij.laden && <Laden wat="de koppelwachtrij" />}
-      {wachtrij.fout != null && <Fout fout={wachtrij.fout} opnieuw={wachtrij.opnieuw} />}
-      {wachtrij.data && (
+      {d.data && (
         <Table
           caption="Declaraties in de koppelwachtrij"
           captionHidden
@@ -307,16 +307,14 @@ export function SpoedbetalingenPagina() {
               ),
             },
           ]}
-          rows={wachtrij.data.items}
+          rows={d.data.wachtrij}
           rowKey={(w) => w.declaratie_id}
         />
       )}
 
       <Heading level={2}>Open voorschotten</Heading>
       <Paragraph>Betaalde spoedbetalingen die nog niet (helemaal) met een declaratie zijn verrekend, met hun leeftijd in werkdagen sinds de betaling.</Paragraph>
-      {open.laden && <Laden wat="de open voorschotten" />}
-      {open.fout != null && <Fout fout={open.fout} opnieuw={open.opnieuw} />}
-      {open.data && (
+      {d.data && (
         <Table
           caption="Open voorschotten"
           captionHidden
@@ -330,13 +328,13 @@ export function SpoedbetalingenPagina() {
             { key: 'betaald', header: 'Betaald', cell: (a) => datum(a.betaald_op) },
             { key: 'leeftijd', header: 'Werkdagen', numeric: true, cell: (a) => a.werkdagen },
           ]}
-          rows={open.data.items}
+          rows={d.data.open}
           rowKey={(a) => a.aanvraag_id}
         />
       )}
 
       <Heading level={2}>Alle spoedaanvragen</Heading>
-      {aanvragen.data && (
+      {d.data && (
         <Table
           caption="Alle spoedaanvragen, oudste eerst"
           captionHidden
@@ -350,7 +348,7 @@ export function SpoedbetalingenPagina() {
             { key: 'vier', header: 'Vastgelegd / beoordeeld', cell: (a) => `${a.aangevraagd_door} / ${a.beoordeeld_door ?? '—'}${a.afwijsreden ? `: ${a.afwijsreden}` : ''}` },
             { key: 'run', header: 'Spoedrun', cell: (a) => a.betaalrun_id ?? '—' },
           ]}
-          rows={aanvragen.data.items}
+          rows={d.data.aanvragen}
           rowKey={(a) => a.aanvraag_id}
         />
       )}
