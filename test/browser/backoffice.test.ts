@@ -4,8 +4,7 @@
  * actions with their effect in the database: a paper claim registered on behalf of a holder (the
  * channel and the day of receipt recorded), a parked claim decided, a payment run and its SEPA
  * file downloaded, bank statements uploaded (a confirmation, then a returned transfer that blocks
- * the IBAN, lifted by a new IBAN), an urgent payment (recorded, refused to the same person, approved
- * by a second, paid in today's urgent run), a claim's trace with an audited view of the whole BSN; the
+ * the IBAN, lifted by a new IBAN), a claim's trace with an audited view of the whole BSN; the
  * auditor's sample and audit trail, read only.
  */
 import { after, before, test } from 'node:test';
@@ -21,7 +20,6 @@ import { syntheticBsn, syntheticIban } from '../../src/kernel/synthetic.ts';
 import { addDays, dateInNetherlands, type PlainDate } from '../../src/kernel/dates.ts';
 import type { Cents } from '../../src/kernel/money.ts';
 import { buildCamt053 } from '../../src/modules/bank/index.ts';
-import { approveUrgentRequest } from '../../src/modules/spoed/index.ts';
 
 const JANSEN = syntheticBsn(1);
 const DEBTOR_IBAN = 'NL91ABNA0417164300';
@@ -249,49 +247,6 @@ test('a payment run and its SEPA file; bank statements: a confirmation, a return
   await page.getByText('Er zijn geen geblokkeerde IBANs.').waitFor();
   const zv = await one<{ iban: string; iban_geblokkeerd: string | null }>(`SELECT iban, iban_geblokkeerd FROM zorgverleners WHERE zorgverlener_id = 'ZV-ZZP-1'`);
   assert.deepEqual(zv, { iban: nieuw, iban_geblokkeerd: null });
-});
-
-test('an urgent payment: recorded, refused to whoever recorded it (four eyes), approved by a second person, paid in the urgent run from the page', async () => {
-  const budget = (await one<{ budget_id: string }>(`SELECT b.budget_id FROM budgetten b JOIN budgethouders h ON h.id = b.budgethouder_id WHERE h.bsn = $1 AND b.einddatum >= $2 ORDER BY b.budget_id LIMIT 1`, [JANSEN, today]))!.budget_id;
-  const provider = (await one<{ zorgverlener_id: string }>(`SELECT zorgverlener_id FROM zorgverleners WHERE iban_geblokkeerd IS NULL ORDER BY zorgverlener_id LIMIT 1`))!.zorgverlener_id;
-  const { page } = await portal.newPage();
-  await login(page, 'backoffice');
-  await page.goto('/backoffice/spoed');
-  await page.getByRole('heading', { level: 1, name: 'Spoedbetalingen' }).waitFor();
-  await loaded(page);
-  const form = page.getByRole('form', { name: 'Spoedaanvraag vastleggen' });
-  await form.getByRole('button', { name: 'Spoedaanvraag vastleggen' }).click();
-  await form.getByText('Vul het BSN van de budgethouder in (9 cijfers).').waitFor();
-  await form.getByLabel('BSN budgethouder').fill(JANSEN);
-  await form.getByLabel('Zorgverlener').fill(provider);
-  await form.getByLabel('Toekenning').fill(budget);
-  await form.getByLabel('Bedrag').fill('123,45');
-  await form.getByLabel('Zorg van').fill(today);
-  await form.getByLabel('Zorg tot en met').fill(today);
-  await form.getByLabel('Oorzaak').selectOption('SYSTEEMFOUT');
-  await form.getByLabel('Kanaal').selectOption('telefoon');
-  await form.getByRole('button', { name: 'Spoedaanvraag vastleggen' }).click();
-  const recorded = page.getByRole('status').filter({ hasText: /Spoedaanvraag (spd_\w+) van € 123,45 is vastgelegd/ });
-  await recorded.waitFor();
-  const id = /Spoedaanvraag (spd_\w+)/.exec(await recorded.innerText())![1]!;
-  await page.getByRole('button', { name: `Spoedaanvraag ${id} goedkeuren` }).click();
-  await page.getByText(/Vier ogen: .* mag de eigen spoedaanvraag .* niet goedkeuren/).waitFor();
-  assert.equal((await one<{ status: string }>(`SELECT status FROM spoedaanvragen WHERE aanvraag_id = $1`, [id]))!.status, 'aangevraagd');
-  await checkA11y(page, '/backoffice/spoed (vier ogen)');
-
-  // a second back-office person approves it (through the use case: a second sign-in is the API test's,
-  // test/db/api-spoed.test.ts); the page shows it approved, and today's urgent run pays it
-  await approveUrgentRequest(portal.db, { aanvraagId: id, actor: 'gebruiker:tweede (backoffice)' });
-  await page.reload();
-  await loaded(page);
-  await page.getByRole('button', { name: 'Spoedrun van vandaag starten' }).click();
-  await waitForOutcome(page, page.getByRole('status').filter({ hasText: /Spoedrun \S+ gemaakt/ }));
-  await page.getByRole('table', { name: 'Open voorschotten' }).getByRole('cell', { name: id }).waitFor();
-  await checkA11y(page, '/backoffice/spoed (betaald)');
-  await screenshot(page, 'backoffice-spoedbetalingen');
-  const paid = (await one<{ status: string; betaling_id: string; beoordeeld_door: string }>(`SELECT status, betaling_id, beoordeeld_door FROM spoedaanvragen WHERE aanvraag_id = $1`, [id]))!;
-  assert.equal(paid.status, 'betaald');
-  assert.equal(paid.beoordeeld_door, 'gebruiker:tweede (backoffice)');
 });
 
 test('the auditor: the sample with its traces, the audit trail, the ledger check; read only', async () => {

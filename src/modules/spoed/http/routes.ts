@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { defineRoute, notFound, type RouteSpec } from '../../../server/route.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { formatEuros, withEuros } from '../../../kernel/money.ts';
-import { formatMoment } from '../../../kernel/dates.ts';
+import { formatMoment, parseDate } from '../../../kernel/dates.ts';
+import { isValidBsn } from '../../../kernel/identifiers.ts';
 import { SPOED_OORZAKEN } from '../core/causes.ts';
 import { listRequests, queue, type UrgentRequestRow } from '../repo.ts';
 import { recordUrgentRequest } from '../use-cases/record-request.ts';
@@ -29,6 +30,8 @@ export const requestJson = (r: UrgentRequestRow) => ({
 });
 
 const id = z.object({ id: z.string().min(1).max(64) });
+/** A real calendar date (2026-02-30 is refused by validation, naming the field). */
+const date = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD').refine((v) => parseDate(v) !== undefined, 'geen bestaande datum (JJJJ-MM-DD)').describe(what);
 
 export const spoedRoutes: RouteSpec<any, any, any>[] = [
   defineRoute({
@@ -40,12 +43,12 @@ export const spoedRoutes: RouteSpec<any, any, any>[] = [
     changesState: true,
     body: z.object({
       aanvraag_id: z.string().max(64).optional().describe('eigen id: dezelfde aanvraag nogmaals verandert niets'),
-      bsn: z.string().max(9).describe('de budgethouder'),
+      bsn: z.string().max(9).refine(isValidBsn, 'geen geldig BSN (elfproef)').describe('de budgethouder'),
       zorgverlener_id: z.string().min(1).max(64),
       toekenning_id: z.string().min(1).max(64).describe('het budget waar het voorschot ten laste van komt'),
       bedrag: z.string().max(12).describe("euro's met punt"),
-      van: z.string().max(10),
-      tot: z.string().max(10),
+      van: date('eerste dag van de zorgperiode'),
+      tot: date('laatste dag van de zorgperiode'),
       oorzaak: z.string().max(40).describe(Object.keys(SPOED_OORZAKEN).join(', ')),
       kanaal: z.string().max(20).describe('telefoon, e-mail, balie, brief of portaal'),
       toelichting: z.string().max(1000).optional(),
@@ -97,7 +100,7 @@ export const spoedRoutes: RouteSpec<any, any, any>[] = [
     tags: ['spoedbetalingen'],
     access: { roles: ['backoffice'] },
     changesState: true,
-    body: z.object({ datum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum JJJJ-MM-DD').describe('de uitvoeringsdatum (vandaag)') }),
+    body: z.object({ datum: date('de uitvoeringsdatum (vandaag)') }),
     handler: async ({ db, config, body, actor, now }) => {
       if (!config.debtorIban) throw new AppError('CONFIGURATIE', 'PGB_DEBITEUR_IBAN ontbreekt: de rekening waarvan betaald wordt moet zijn ingesteld');
       const r = await runUrgentPayments(db, { date: body.datum, actor, now, debtor: { name: config.debtorName, iban: config.debtorIban, ...(config.debtorBic ? { bic: config.debtorBic } : {}) } });
@@ -115,7 +118,7 @@ export const spoedRoutes: RouteSpec<any, any, any>[] = [
     summary: 'Voorschotten die nog niet (helemaal) met een declaratie zijn verrekend, met hun leeftijd in werkdagen',
     tags: ['spoedbetalingen'],
     access: { roles: ['backoffice', 'auditor'] },
-    query: z.object({ peildatum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+    query: z.object({ peildatum: date('peildatum').optional() }),
     handler: async ({ db, query }) => ({ body: { items: (await openAdvanceList(db, { peildatum: query.peildatum })).map((a) => withEuros(a, ['bedrag', 'open'])) } }),
   }),
   defineRoute({
