@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { startApiWorld, WORLD, type ApiWorld } from '../support/api.ts';
 import { STORE } from '../support/db.ts';
 import { computeSignals } from '../../src/modules/signalen/index.ts';
+import { dateInNetherlands } from '../../src/kernel/dates.ts';
 
 const NOW = new Date('2026-11-24T12:00:00+01:00');
 const week = '/api/rapportages/werkvoorraad?van=2026-11-02&tot=2026-11-08';
@@ -36,8 +37,9 @@ describe(`reports, statements, sample and signals over HTTP (${STORE})`, () => {
     assert.equal((await api.as('budgethouder').get(week)).status, 404);
     const list = await api.as('auditor').get('/api/rapportages');
     assert.ok(list.json.items.some((r: { naam: string }) => r.naam === 'tijdigheid'));
-    // C's agreement waits for GM0001
-    const acc = await api.as('verstrekker').get('/api/rapportages/accorderingen');
+    // C's agreement waits for GM0001: counted on the day the world was loaded (the import stamps its
+    // versions with the real clock, while the server's clock is NOW)
+    const acc = await api.as('verstrekker').get(`/api/rapportages/accorderingen?peildatum=${dateInNetherlands(new Date())}`);
     assert.deepEqual(acc.json.rijen.map((r: { verstrekker: string; wachtend: number }) => [r.verstrekker, r.wachtend]), [['GM0001', 1], ['totaal', 1]]);
   });
 
