@@ -29,9 +29,10 @@ export interface Tx extends Queryable {
   /**
    * Bulk load: `COPY table (columns) FROM` rows in PostgreSQL's text format (see `copyText`), on
    * either store (PostgreSQL: COPY FROM STDIN; PGlite: COPY FROM '/dev/blob'). For large set-based
-   * writes, where it is several times faster than INSERT … SELECT unnest(…).
+   * writes, where it is several times faster than INSERT … SELECT unnest(…). The text may come in
+   * pieces (`copyChunks`), so that a large load never is one string in memory.
    */
-  copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
+  copyFrom(table: string, columns: readonly string[], text: string | readonly string[]): Promise<void>;
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -47,6 +48,26 @@ function copyValue(v: unknown): string {
 }
 
 /** Rows in COPY's text format (tab-separated, one row a line). */
+/** A value in COPY's text format, for a caller that writes a row's fields piece by piece (a long text in slices: escaping is per character). */
+export function copyField(v: unknown): string {
+  return typeof v === 'string' && !COPY_SPECIAL.test(v) ? v : copyValue(v);
+}
+
+/** Rows in COPY's text format as pieces of about `size` characters (joined they are `copyText(rows)`). */
+export function copyChunks(rows: Iterable<readonly unknown[]>, size = 1 << 20): string[] {
+  const out: string[] = [];
+  let chunk = '';
+  for (const r of rows) {
+    chunk += copyText([r]);
+    if (chunk.length >= size) {
+      out.push(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk !== '') out.push(chunk);
+  return out;
+}
+
 export function copyText(rows: Iterable<readonly unknown[]>): string {
   let out = '';
   for (const r of rows) {
@@ -108,8 +129,8 @@ class PostgresDb implements Db {
         return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
       },
       copyFrom: async (table, columns, text) => {
-        if (text === '') return;
-        await pipeline(Readable.from([text]), client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+        if (text === '' || text.length === 0) return;
+        await pipeline(Readable.from(typeof text === 'string' ? [text] : text), client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
       },
     };
     try {
@@ -171,8 +192,8 @@ class PgliteDb implements Db {
             return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
           },
           copyFrom: async (table, columns, text) => {
-            if (text === '') return;
-            await t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+            if (text === '' || text.length === 0) return;
+            await t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob(typeof text === 'string' ? [text] : [...text]) });
           },
         };
         return fn(tx);

@@ -1,5 +1,5 @@
 /** SQL of payment runs and payments. */
-import { copyText, type Queryable, type Tx } from '../../db/connection.ts';
+import { copyChunks, copyField, type Queryable, type Tx } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import type { PayableClaim, Provider } from './core/run.ts';
@@ -68,21 +68,25 @@ export async function insertRun(
   run: { betaalrunId: string; datum: PlainDate; actor: string; now: Date; total: number; xml: string; sha256: string; /** all payments, to holders too */ aantal?: number },
   payments: PaymentRow[],
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO betaalruns (betaalrun_id, datum, aangemaakt_op, actor, aantal, totaal, pain001, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [run.betaalrunId, run.datum, run.now, run.actor, run.aantal ?? payments.length, run.total, run.xml, run.sha256],
-  );
   const posts = payments.flatMap((p) => p.claims.map((c) => ({ p, c })));
   if ('copyFrom' in tx) {
-    // a national run has hundreds of thousands of payments: COPY rather than unnest
+    // a national run has hundreds of thousands of payments: COPY rather than unnest; the run's
+    // SEPA file (150 MB for 220,000 transfers) goes in as slices of its text, never as one
+    // parameter (which the driver would copy again, whole)
     const bulk = tx as Tx;
+    const fields = [run.betaalrunId, run.datum, run.now, run.actor, run.aantal ?? payments.length, run.total].map(copyField).join('\t');
+    await bulk.copyFrom('betaalruns', ['betaalrun_id', 'datum', 'aangemaakt_op', 'actor', 'aantal', 'totaal', 'pain001', 'sha256'], [`${fields}\t`, ...textSlices(run.xml).map(copyField), `\t${copyField(run.sha256)}\n`]);
     await bulk.copyFrom(
       'betalingen',
       ['betaling_id', 'betaalrun_id', 'zorgverlener_id', 'iban', 'naam', 'bedrag', 'verrekend', 'omschrijving', 'status', 'bevestigd_op'],
-      copyText(payments.map((p) => [p.betalingId, run.betaalrunId, p.zorgverlenerId, p.iban, p.naam, p.bedrag, p.verrekend ?? 0, p.omschrijving, statusOf(p), p.bedrag === 0 ? run.datum : null])),
+      copyChunks(payments.map((p) => [p.betalingId, run.betaalrunId, p.zorgverlenerId, p.iban, p.naam, p.bedrag, p.verrekend ?? 0, p.omschrijving, statusOf(p), p.bedrag === 0 ? run.datum : null])),
     );
-    await bulk.copyFrom('betaalposten', ['betaling_id', 'declaratie_id', 'bedrag'], copyText(posts.map((x) => [x.p.betalingId, x.c.declaratieId, x.c.bedrag])));
+    await bulk.copyFrom('betaalposten', ['betaling_id', 'declaratie_id', 'bedrag'], copyChunks(posts.map((x) => [x.p.betalingId, x.c.declaratieId, x.c.bedrag])));
   } else {
+    await tx.query(
+      `INSERT INTO betaalruns (betaalrun_id, datum, aangemaakt_op, actor, aantal, totaal, pain001, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [run.betaalrunId, run.datum, run.now, run.actor, run.aantal ?? payments.length, run.total, run.xml, run.sha256],
+    );
     await tx.query(
       `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, iban, naam, bedrag, verrekend, omschrijving, status, bevestigd_op)
        SELECT b.id, $7, b.zv, b.iban, b.naam, b.bedrag, b.verrekend, b.oms, b.status, CASE WHEN b.bedrag = 0 THEN $8::date END
@@ -100,6 +104,19 @@ export async function insertRun(
       WHERE d.declaratie_id = u.id AND d.status = 'goedgekeurd'`,
     [posts.map((x) => x.c.declaratieId), posts.map((x) => x.p.betalingId), run.datum],
   );
+}
+
+/** A long text in slices of about 1 MB, never splitting a surrogate pair (so that each slice encodes on its own). */
+export function textSlices(text: string, size = 1 << 20): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
 }
 
 export async function runFile(tx: Queryable, betaalrunId: string): Promise<{ pain001: string; sha256: string } | undefined> {

@@ -2,7 +2,7 @@
  * SQL of claims: storing them with their lines and trace, loading everything the checks need for
  * a batch (under a lock on the holders concerned), and writing the outcomes set-based.
  */
-import { copyText, type Queryable, type Tx } from '../../db/connection.ts';
+import { copyChunks, copyText, type Queryable, type Tx } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import { WETTEN, type Eenheid, type Wet, type ZokSoort, type ZorgverlenerSoort } from '../../kernel/wet.ts';
@@ -340,7 +340,7 @@ export async function copyEvents(tx: Tx, events: TraceEvent[], actor: string, at
   await tx.copyFrom(
     'declaratie_gebeurtenissen',
     ['declaratie_id', 'op', 'actor', 'gebeurtenis', 'status', 'reden', 'toelichting'],
-    copyText(events.map((e) => [e.declaratieId, at, actor, e.event, e.status, e.reason, e.note])),
+    copyChunks(events.map((e) => [e.declaratieId, at, actor, e.event, e.status, e.reason, e.note])),
   );
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
-import { buildPain001, toSepaText, MAX_NAME, MAX_REMITTANCE, type Pain001Input } from './pain001.ts';
+import { buildPain001, pain001Chunks, toSepaText, MAX_NAME, MAX_REMITTANCE, type Pain001Input } from './pain001.ts';
 import { cents, type Cents } from '../../../kernel/money.ts';
 import { date } from '../../../kernel/dates.ts';
 import { validateAgainstXsd } from '../../../../test/support/xsd.ts';
@@ -181,4 +181,25 @@ test('random valid runs always validate against the schema', async () => {
     ),
     { numRuns: 15 },
   );
+});
+
+test('a large run comes in pieces that join to the same file, every transfer once and in order', () => {
+  const many = input({
+    transfers: Array.from({ length: 2_500 }, (_, i) => ({
+      endToEndId: `btl_${i}`,
+      amount: cents(100 + i),
+      creditorName: `Zorgverlener ${i}`,
+      creditorIban: 'NL30ABNA0512345678',
+      remittance: i % 2 === 0 ? `PGB ${1_000_000 + i} 2026-02` : '',
+    })),
+  });
+  const pieces = pain001Chunks(many);
+  assert.ok(pieces.length > 1, `${pieces.length} piece(s)`);
+  for (const p of pieces.slice(0, -1)) assert.ok(p.endsWith('</CdtTrfTxInf>\n'), 'a piece ends after a whole transfer');
+  const xml = pieces.join('');
+  assert.equal(xml, buildPain001(many));
+  assert.ok(!xml.includes('\n\n') && !xml.endsWith('\n'));
+  const txs = new XMLParser({ parseTagValue: false }).parse(xml)['Document']['CstmrCdtTrfInitn'].PmtInf.CdtTrfTxInf as { PmtId: { EndToEndId: string }; Amt: { InstdAmt: string } }[];
+  assert.deepEqual(txs.map((t) => t.PmtId.EndToEndId), many.transfers.map((t) => t.endToEndId));
+  assert.deepEqual(txs.map((t) => t.Amt.InstdAmt), many.transfers.map((t) => (t.amount / 100).toFixed(2)));
 });

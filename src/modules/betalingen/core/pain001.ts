@@ -148,6 +148,17 @@ function checkName(what: string, name: string): string {
 
 /** Builds the pain.001.001.09 document (UTF-8) for one payment run. */
 export function buildPain001(input: Pain001Input): string {
+  return pain001Chunks(input).join('');
+}
+
+/** Lines per piece of `pain001Chunks` (about 0.5 MB of text). */
+const CHUNK_LINES = 16_384;
+
+/**
+ * The file of `buildPain001` in pieces of a few hundred kilobytes (joined, byte for byte the same
+ * text), so that a run of 250,000 transfers is never millions of small strings at once.
+ */
+export function pain001Chunks(input: Pain001Input): string[] {
   checkId('messageId', input.messageId);
   if (!(input.createdAt instanceof Date) || Number.isNaN(input.createdAt.getTime())) {
     throw new Error('createdAt is geen geldig tijdstip');
@@ -191,6 +202,7 @@ export function buildPain001(input: Pain001Input): string {
 
   // Written as text, element by element, exactly as xmlbuilder2 pretty-prints it (two spaces a
   // level): a run of 250,000 transfers as a document tree would take gigabytes.
+  const chunks: string[] = [];
   const x: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<Document xmlns="${PAIN001_NAMESPACE}">`, '  <CstmrCdtTrfInitn>'];
   const el = (indent: string, name: string, text: string, attrs = '') => x.push(`${indent}<${name}${attrs}>${escapeXml(text)}</${name}>`);
   const open = (indent: string, ...names: string[]) => names.forEach((n, i) => x.push(`${indent}${'  '.repeat(i)}<${n}>`));
@@ -247,9 +259,14 @@ export function buildPain001(input: Pain001Input): string {
       x.push('        </RmtInf>');
     }
     x.push('      </CdtTrfTxInf>');
+    if (x.length >= CHUNK_LINES) {
+      chunks.push(`${x.join('\n')}\n`);
+      x.length = 0;
+    }
   }
   x.push('    </PmtInf>', '  </CstmrCdtTrfInitn>', '</Document>');
-  return x.join('\n');
+  chunks.push(x.join('\n'));
+  return chunks;
 }
 
 /** Text content as xmlbuilder2 escapes it. */

@@ -18,7 +18,7 @@ import { booking, ONDERWEG, payableAccount, postEntries } from '../../ledger/ind
 import { buildPain001 } from '../core/pain001.ts';
 import { planTransfers, REMITTANCE_MAX, remittanceText } from '../core/run.ts';
 import { insertSetOffs, lockOpenRecoveries, planSetOff, setOffEntry, setOffRemittance, type OpenRecoveryOf, type PlannedSetOff } from '../../vorderingen/index.ts';
-import { heldClaims, insertRun, payableClaims, runFile, type PaymentRow } from '../repo.ts';
+import { heldClaims, insertRun, payableClaims, runFile, textSlices, type PaymentRow } from '../repo.ts';
 import { holderPayable, insertHolderPayments, payableOwnAmounts, planHolderTransfers } from '../../eigenbedragen/index.ts';
 
 export interface PaymentRunOptions {
@@ -153,7 +153,8 @@ export function writeFileAtomic(path: string, content: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, content);
+    // in slices: a SEPA file of 150 MB is not encoded into one buffer of its own size
+    for (const piece of textSlices(content)) writeSync(fd, piece);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
