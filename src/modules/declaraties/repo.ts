@@ -176,8 +176,12 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[], cache: Ch
             f.naam AS verstrekker_naam, f.code AS verstrekker
        FROM zorgovereenkomsten z
        LEFT JOIN zorgverleners zv ON zv.zorgverlener_id = z.zorgverlener_id
-       LEFT JOIN LATERAL (SELECT v.naam, v.code FROM budgetten b JOIN verstrekkers v ON v.code = b.verstrekker
-                           WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) f ON true
+       -- the funder of the holder's latest budget for the law (budgetten.verstrekker is NOT NULL and
+       -- references verstrekkers): the budget first, then its funder by key, so that the funders
+       -- are not scanned and hashed once per agreement
+       LEFT JOIN LATERAL (SELECT b.verstrekker FROM budgetten b
+                           WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) lb ON true
+       LEFT JOIN verstrekkers f ON f.code = lb.verstrekker
        LEFT JOIN loonafspraken la ON la.zorgovereenkomst_id = z.zorgovereenkomst_id AND la.loonadministratie
       WHERE z.budgethouder_id = ANY($1::bigint[]) AND z.status IN ('ingediend', 'geaccordeerd', 'afgekeurd')`,
     [holderIds],
