@@ -4,6 +4,8 @@
  * the care, never a BSN; the end-to-end id is the payment id, which traces to every claim in it.
  */
 import type { Cents } from '../../../kernel/money.ts';
+import { dateInNetherlands, parseDate, type PlainDate } from '../../../kernel/dates.ts';
+import { AppError } from '../../../kernel/errors.ts';
 
 export interface PayableClaim {
   declaratieId: string;
@@ -70,4 +72,15 @@ export function planTransfers(claims: PayableClaim[], providers: Map<string, Pro
     transfers.push({ provider, amount, claims: list, remittance: remittanceText(list) });
   }
   return transfers;
+}
+
+/**
+ * The execution date of a run (regular or urgent) from what the operator typed: a real date, and
+ * not before today in the Netherlands (a bank executes no payment on an earlier day).
+ */
+export function executionDate(text: string, now: Date): PlainDate {
+  const date = parseDate(text);
+  if (!date) throw new AppError('INVOER_ONGELDIG', `--datum '${text}' is geen geldige datum (JJJJ-MM-DD)`);
+  if (date < dateInNetherlands(now)) throw new AppError('INVOER_ONGELDIG', `--datum ${date} ligt in het verleden; een bank voert geen betaling uit op een eerdere datum`);
+  return date;
 }

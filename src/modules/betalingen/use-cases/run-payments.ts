@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { openSync, writeSync, fsyncSync, closeSync, renameSync } from 'node:fs';
 import type { Db } from '../../../db/connection.ts';
-import { dateInNetherlands, parseDate, type PlainDate } from '../../../kernel/dates.ts';
+import type { PlainDate } from '../../../kernel/dates.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import { formatEurosNl, type Cents } from '../../../kernel/money.ts';
@@ -16,7 +16,7 @@ import { writeAudit } from '../../audit/index.ts';
 import { insertEvents } from '../../declaraties/index.ts';
 import { booking, ONDERWEG, payableAccount, postEntries } from '../../ledger/index.ts';
 import { buildPain001 } from '../core/pain001.ts';
-import { planTransfers, REMITTANCE_MAX, remittanceText } from '../core/run.ts';
+import { executionDate, planTransfers, REMITTANCE_MAX, remittanceText } from '../core/run.ts';
 import { insertSetOffs, lockOpenRecoveries, planSetOff, setOffEntry, setOffRemittance, type OpenRecoveryOf, type PlannedSetOff } from '../../vorderingen/index.ts';
 import { heldClaims, insertRun, payableClaims, runFile, textSlices, type PaymentRow } from '../repo.ts';
 import { holderPayable, insertHolderPayments, payableOwnAmounts, planHolderTransfers } from '../../eigenbedragen/index.ts';
@@ -45,10 +45,8 @@ export interface PaymentRunResult {
 }
 
 export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<PaymentRunResult> {
-  const date = parseDate(opts.date);
-  if (!date) throw new AppError('INVOER_ONGELDIG', `--datum '${opts.date}' is geen geldige datum (JJJJ-MM-DD)`);
   const now = opts.now ?? new Date();
-  if (date < dateInNetherlands(now)) throw new AppError('INVOER_ONGELDIG', `--datum ${date} ligt in het verleden; een bank voert geen betaling uit op een eerdere datum`);
+  const date = executionDate(opts.date, now);
   return db.transaction(async (tx) => {
     // One payment run at a time: a second one waits, then finds nothing left to pay.
     await tx.query(`SELECT pg_advisory_xact_lock(7262003)`);

@@ -11,14 +11,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection.ts';
-import { dateInNetherlands, parseDate, type PlainDate } from '../../../kernel/dates.ts';
-import { AppError } from '../../../kernel/errors.ts';
+import type { PlainDate } from '../../../kernel/dates.ts';
 import { newId } from '../../../kernel/ids.ts';
 import { formatEuros, type Cents } from '../../../kernel/money.ts';
 import { writeAudit } from '../../audit/index.ts';
 import { lockHolders } from '../../declaraties/index.ts';
 import { advanceAccount, advanceCoverAccount, budgetAccount, ONDERWEG, postEntries, type JournalEntry } from '../../ledger/index.ts';
 import { buildPain001 } from '../../betalingen/core/pain001.ts';
+import { executionDate } from '../../betalingen/core/run.ts';
 
 export interface UrgentRunOptions {
   date: string;
@@ -44,10 +44,8 @@ export function urgentRemittance(clientnummer: number, van: string, tot: string)
 }
 
 export async function runUrgentPayments(db: Db, opts: UrgentRunOptions): Promise<UrgentRunResult> {
-  const date = parseDate(opts.date);
-  if (!date) throw new AppError('INVOER_ONGELDIG', `--datum '${opts.date}' is geen geldige datum (JJJJ-MM-DD)`);
   const now = opts.now ?? new Date();
-  if (date < dateInNetherlands(now)) throw new AppError('INVOER_ONGELDIG', `--datum ${date} ligt in het verleden; een bank voert geen betaling uit op een eerdere datum`);
+  const date = executionDate(opts.date, now);
   return db.transaction(async (tx) => {
     // holders first (as the claim check), then the payment-run lock, then the requests
     const holders = await tx.query<{ budgethouder_id: number }>(`SELECT DISTINCT budgethouder_id FROM spoedaanvragen WHERE status = 'goedgekeurd'`);
