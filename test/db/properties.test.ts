@@ -44,6 +44,9 @@ const NOW = new Date('2026-11-18T10:00:00+01:00');
 const RUN_DATE = '2026-11-19' as PlainDate;
 const DEBTOR = { name: 'Test Betaalbureau', iban: 'NL91ABNA0417164300' };
 const SEED = process.env.PGB_PROP_SEED ? Number(process.env.PGB_PROP_SEED) : Math.floor(Math.random() * 2 ** 31);
+// Printed in hexadecimal (PGB_PROP_SEED accepts 0x…): a nine-digit decimal seed passes the elfproef
+// one time in eleven, and the log scan of npm test (test/support/log-scan.ts) rightly takes it for a BSN.
+const seedText = `0x${SEED.toString(16)}`;
 const RUNS = Number(process.env.PGB_PROP_RUNS ?? 6);
 
 /** The cast (test/support/factories.ts): each holder has one law and funder, each provider one kind of agreement. */
@@ -441,7 +444,7 @@ async function runSequence(store: Store, ops: Op[]): Promise<Outcome> {
 }
 
 test(`random sequences of operations keep the ledger's invariants${STORE === 'postgres' ? ', with the same result on PostgreSQL and PGlite' : ''} (${STORE})`, async () => {
-  console.log(`eigenschappen: PGB_PROP_SEED=${SEED} PGB_PROP_RUNS=${RUNS}`);
+  console.log(`eigenschappen: PGB_PROP_SEED=${seedText} PGB_PROP_RUNS=${RUNS}`);
   let runs = 0;
   const answered = new Map<string, number>();
   try {
@@ -461,7 +464,7 @@ test(`random sequences of operations keep the ledger's invariants${STORE === 'po
       { seed: SEED, numRuns: RUNS, endOnFailure: process.env.PGB_PROP_SHRINK !== '1' },
     );
   } catch (e) {
-    console.log(`eigenschappen: FOUT na ${runs} reeks(en); herhaal met PGB_PROP_SEED=${SEED}`);
+    console.log(`eigenschappen: FOUT na ${runs} reeks(en); herhaal met PGB_PROP_SEED=${seedText}`);
     throw e;
   }
   console.log(`eigenschappen: ${runs} reeksen op ${stores.map((s) => s.name).join(' en ')}; antwoorden: ${JSON.stringify(Object.fromEntries([...answered].sort()))}`);
