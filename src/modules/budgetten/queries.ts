@@ -168,6 +168,50 @@ export async function ownDeposits(db: Queryable, holderIds: number[], wet?: stri
   return r.rows;
 }
 
+/**
+ * A page of budgets (as listBudgets) and the own deposits of `holderIds` (as ownDeposits) in one
+ * statement: the budget overview of a holder needs both, and one round trip to the database
+ * instead of two is what a request costs most (docs/performance.md, item 5). The two parts are one
+ * UNION ALL of rows of the same shape, told apart by `deel`; each part keeps its own order.
+ */
+export async function listBudgetsWithDeposits(
+  db: Queryable,
+  scope: Scope,
+  f: BudgetFilters & { limit?: number; offset?: number },
+  holderIds: number[],
+): Promise<{ budgets: BudgetView[]; deposits: OwnDeposits[] }> {
+  const w = where(budgetFilter(scope, 1), f);
+  const n = w.params.length;
+  const r = await db.query<BudgetView & { deel: number; gestort: number | null }>(
+    `SELECT * FROM (
+       (SELECT 1 AS deel, x.*, NULL::bigint AS gestort FROM (${BUDGET_SELECT}
+          WHERE ${w.sql}
+          ORDER BY h.clientnummer, b.wet, b.ingangsdatum, b.budget_id
+          LIMIT $${n + 1} OFFSET $${n + 2}) x)
+       UNION ALL
+       (SELECT 2, NULL::text, NULL::text, NULL::text, split_part(r.sleutel, ':', 1)::bigint, NULL::bigint, NULL::text, NULL::text,
+               split_part(r.sleutel, ':', 2), NULL::date, NULL::date, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint,
+               (-r.saldo),
+               COALESCE((SELECT -sum(bo.bedrag) FROM boekingen bo JOIN journaalposten j ON j.id = bo.journaalpost_id
+                          WHERE bo.rekening_id = r.id AND j.soort = 'storting_budgethouder'), 0)::bigint
+          FROM rekeningen r
+         WHERE r.soort = 'eigen_bijdrage'
+           AND split_part(r.sleutel, ':', 1)::bigint = ANY($${n + 3}::bigint[])
+           AND ($${n + 4}::text IS NULL OR split_part(r.sleutel, ':', 2) = $${n + 4}))
+     ) u
+     ORDER BY u.deel, u.clientnummer, u.budgethouder_id, u.wet, u.ingangsdatum, u.budget_id`,
+    [...w.params, f.limit ?? null, f.offset ?? 0, holderIds, f.wet ?? null],
+    { prepare: `budgetten.listBudgetsWithDeposits.${scope.kind}` },
+  );
+  const budgets: BudgetView[] = [];
+  const deposits: OwnDeposits[] = [];
+  for (const { deel, gestort, ...row } of r.rows) {
+    if (deel === 1) budgets.push(row);
+    else deposits.push({ budgethouder_id: row.budgethouder_id, wet: row.wet, gestort: gestort ?? 0, beschikbaar: row.beschikbaar });
+  }
+  return { budgets, deposits };
+}
+
 /** Spent per budget per month of care (the date of the claim line): budget id → `YYYY-MM` → cents. */
 export async function spentPerMonth(db: Queryable, budgetIds: string[]): Promise<Map<string, Record<string, number>>> {
   const r = await db.query<{ budget_id: string; maand: string; bedrag: number }>(

@@ -14,7 +14,7 @@ import { withEuros } from '../../../kernel/money.ts';
 import { dateInNetherlands, type PlainDate, parseDate } from '../../../kernel/dates.ts';
 import { searchHolders, visibleHolder, type HolderView } from '../../partijen/index.ts';
 import { depletion } from '../core/depletion.ts';
-import { budgetTotals, lawTotalsOf, listBudgets, ownDeposits, spentPerMonth, type BudgetFilters, type BudgetView, type LawTotals, type OwnDeposits } from '../queries.ts';
+import { budgetTotals, lawTotalsOf, listBudgets, listBudgetsWithDeposits, ownDeposits, spentPerMonth, type BudgetFilters, type BudgetView, type LawTotals, type OwnDeposits } from '../queries.ts';
 
 const MONEY = ['toegekend', 'besteed', 'betaald', 'nog_te_betalen', 'beschikbaar'] as const;
 
@@ -41,20 +41,26 @@ async function requireHolder(db: Queryable, scope: Scope, id: number): Promise<H
 }
 
 /**
+ * Whose own deposits the overview shows when that is known before the budgets are read (a holder
+ * named in the filter, or the holders a holder's scope acts for); undefined when it follows from
+ * the budgets (the back office and the auditor without a filter), or when the scope has no
+ * business with deposits (a funder, a provider).
+ */
+function depositHolders(scope: Scope, f: BudgetFilters): number[] | undefined {
+  if (scope.kind === 'verstrekker' || scope.kind === 'zorgverlener') return undefined;
+  if (f.budgethouderId != null) return [f.budgethouderId];
+  return scope.kind === 'budgethouders' ? scope.ids : undefined;
+}
+
+/**
  * Per holder and law: the budgets' totals and (for everyone but a funder, who has no business
  * with them) the holder's own deposits for that law.
  */
-async function perLaw(db: Queryable, scope: Scope, f: BudgetFilters, all?: readonly BudgetView[]) {
+async function perLaw(db: Queryable, scope: Scope, f: BudgetFilters, all?: readonly BudgetView[], knownDeposits?: OwnDeposits[]) {
   const totals = all ? lawTotalsOf(all) : await budgetTotals(db, scope, f);
   let deposits: OwnDeposits[] = [];
   if (scope.kind !== 'verstrekker' && scope.kind !== 'zorgverlener') {
-    const holders =
-      f.budgethouderId != null
-        ? [f.budgethouderId]
-        : scope.kind === 'budgethouders'
-          ? scope.ids
-          : [...new Set(totals.map((t) => t.budgethouder_id))];
-    deposits = await ownDeposits(db, holders, f.wet ?? null);
+    deposits = knownDeposits ?? (await ownDeposits(db, depositHolders(scope, f) ?? [...new Set(totals.map((t) => t.budgethouder_id))], f.wet ?? null));
   }
   const key = (h: number, w: string) => `${h}:${w}`;
   const byKey = new Map<string, { budgethouder_id: number; wet: string; totals: LawTotals | null; deposits: OwnDeposits | null }>();
@@ -97,10 +103,13 @@ export const budgettenRoutes: RouteSpec<any, any, any>[] = [
       const scope = scopeOf(principal);
       if (query.budgethouder_id !== undefined) await requireHolder(db, scope, query.budgethouder_id);
       const f: BudgetFilters = { budgethouderId: query.budgethouder_id ?? null, wet: query.wet ?? null, peildatum: query.peildatum ?? null };
-      const items = await listBudgets(db, scope, { ...f, limit: query.limit, offset: query.offset });
+      const page = { ...f, limit: query.limit, offset: query.offset };
+      // the holders' own deposits in the same statement as the budgets when we know whose they are
+      const holders = depositHolders(scope, f);
+      const { budgets: items, deposits } = holders ? await listBudgetsWithDeposits(db, scope, page, holders) : { budgets: await listBudgets(db, scope, page), deposits: undefined };
       // a first page that is not full holds every budget of the filter: its totals need no second query
       const complete = query.offset === 0 && items.length < query.limit ? items : undefined;
-      return { body: { items: items.map((b) => budgetJson(b, principal)), per_wet: await perLaw(db, scope, f, complete) } };
+      return { body: { items: items.map((b) => budgetJson(b, principal)), per_wet: await perLaw(db, scope, f, complete, deposits) } };
     },
   }),
   defineRoute({
