@@ -27,6 +27,7 @@ import { buildApp } from '../server/app.ts';
 import { DEFAULT_PORTAL_DIR } from '../server/portal.ts';
 import { ROUTES } from '../server/routes.ts';
 import { createLogger } from '../server/logger.ts';
+import { announceListening, isWorker, runPrimary } from '../server/cluster.ts';
 import { randomBytes } from 'node:crypto';
 
 export { IMPORTS } from '../app/imports.ts';
@@ -298,7 +299,14 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     .description('start de HTTP-API op de ingestelde database (documentatie op /api/docs); stopt netjes op SIGINT of SIGTERM')
     .option('--port <poort>', 'de poort (standaard PORT of 3000; 0 kiest een vrije)')
     .option('--host <adres>', 'het adres om op te luisteren (standaard PGB_HOST of 127.0.0.1)')
-    .action(async (o: { port?: string; host?: string }) => {
+    .option('--werkers <aantal>', 'serverprocessen die de poort delen, bijvoorbeeld één per processorkern (meer dan 1 alleen op PostgreSQL)', '1')
+    .action(async (o: { port?: string; host?: string; werkers: string }) => {
+      const workers = Number(o.werkers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new AppError('INVOER_ONGELDIG', '--werkers moet een getal van 1 tot 64 zijn');
+      if (workers > 1 && !isWorker()) {
+        exitCode = await servePrimary(workers, o);
+        return;
+      }
       await withDb(async (db, loaded) => {
         const port = o.port === undefined ? loaded.port : Number(o.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVOER_ONGELDIG', '--port moet een getal van 0 tot 65535 zijn');
@@ -312,17 +320,46 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         try {
           const app = await buildApp({ db, config, routes: ROUTES, logger: createLogger({ level: config.logLevel }) });
           const address = await app.listen({ port: config.port, host: config.host });
-          io.out(`pgb serve: ${address} op ${db.description}; documentatie op ${address}/api/docs`);
-          io.out(existsSync(join(DEFAULT_PORTAL_DIR, 'index.html')) ? `pgb serve: de portalen op ${address}/ (log in met een account hierboven)` : `pgb serve: het portaal is niet gebouwd; npm run build:portal maakt het (${address}/ zegt hetzelfde)`);
+          // a worker of `--werkers N` is quiet: the primary prints the address once for all
+          if (isWorker()) announceListening(address);
+          else announce(address, db.description);
           await stopRequested;
-          io.out('pgb serve: gestopt met luisteren, lopende verzoeken worden afgemaakt');
+          if (!isWorker()) io.out('pgb serve: gestopt met luisteren, lopende verzoeken worden afgemaakt');
           await app.close();
         } finally {
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
         }
       });
+      // a worker's channel to the primary would keep it alive
+      if (isWorker()) process.disconnect?.();
     });
+
+  const announce = (address: string, where: string, workers = 1) => {
+    io.out(`pgb serve: ${address} op ${where}${workers > 1 ? ` met ${workers} werkers` : ''}; documentatie op ${address}/api/docs`);
+    io.out(existsSync(join(DEFAULT_PORTAL_DIR, 'index.html')) ? `pgb serve: de portalen op ${address}/ (log in met een account hierboven)` : `pgb serve: het portaal is niet gebouwd; npm run build:portal maakt het (${address}/ zegt hetzelfde)`);
+  };
+
+  /** `pgb serve --werkers N` (N > 1): the schema brought up to date once, then N workers on one port (src/server/cluster.ts). */
+  const servePrimary = async (workers: number, o: { port?: string; host?: string }): Promise<number> => {
+    const loaded = configOf();
+    if (!loaded.databaseUrl) throw new AppError('INVOER_ONGELDIG', '--werkers meer dan 1 kan alleen op PostgreSQL: PGlite is één proces');
+    const port = o.port === undefined ? loaded.port : Number(o.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVOER_ONGELDIG', '--port moet een getal van 0 tot 65535 zijn');
+    const description = await withDb(async (db) => db.description); // migrates
+    const g = program.opts<{ actor?: string }>();
+    return runPrimary({
+      workers,
+      args: ['--db', loaded.databaseUrl, ...(g.actor ? ['--actor', g.actor] : []), 'serve', '--port', String(port), '--host', o.host ?? loaded.host],
+      // one secret for all workers: the OpenID Connect state cookie one signs, another checks
+      env: { ...env, PGB_SESSIE_GEHEIM: loaded.sessionSecret ?? randomBytes(32).toString('base64url') },
+      onListening: (address) => announce(address, description, workers),
+      report: io.err,
+    }).then((code) => {
+      io.out('pgb serve: gestopt met luisteren, lopende verzoeken zijn afgemaakt');
+      return code;
+    });
+  };
 
   const gebruiker = program.command('gebruiker').description('accounts voor mensen: toevoegen, wachtwoord, deactiveren');
   gebruiker
