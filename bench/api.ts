@@ -10,11 +10,14 @@
  *   - GET /api/budgetten: a holder's budget overview (each request from one of the holders' sessions);
  *   - POST /api/declaraties: a holder submits a claim for one of their approved agreements
  *     (cookie and CSRF token, a new declaratie_id per request), checked and booked at once.
- * Prints one line `BENCH {...}` with requests/s, p50/p99 latency, status counts and the server's peak RSS.
+ * The server runs with `--werkers BENCH_API_WORKERS` (default: one per core, `os.availableParallelism()`).
+ * Prints one line `BENCH {...}` with requests/s, p50/p99 latency, status counts, the number of
+ * server processes and their peak RSS (summed over the workers).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { openDb } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -31,6 +34,7 @@ const [url, dir, holdersArg] = process.argv.slice(2) as [string, string, string]
 const CONNECTIONS = 64;
 const DURATION = Number(process.env.BENCH_API_SECONDS ?? 20);
 const SIGNED_IN = 200;
+const WORKERS = Number(process.env.BENCH_API_WORKERS ?? availableParallelism());
 const log = (l: string) => process.stderr.write(`[api] ${l}\n`);
 
 // ---- the country ----
@@ -77,7 +81,7 @@ log(`${sessions.length} holders signed in`);
 
 // ---- the server: pgb serve, in its own process ----
 const heap = (readFileSync(join(ROOT, 'bin/pgb.mjs'), 'utf8').split('\n')[0]!.match(/--max-old-space-size=\d+/) ?? []) as string[];
-const server = spawn(process.execPath, [...heap, ...(process.env.BENCH_API_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROF}`] : []), join(ROOT, 'bin/pgb.mjs'), '--db', url, 'serve', '--port', '0'], {
+const server = spawn(process.execPath, [...heap, ...(process.env.BENCH_API_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROF}`] : []), join(ROOT, 'bin/pgb.mjs'), '--db', url, 'serve', '--port', '0', ...(WORKERS > 1 ? ['--werkers', String(WORKERS)] : [])], {
   cwd: ROOT,
   env: { ...process.env, DATABASE_URL: url, PGB_DEBITEUR_IBAN: DEBTOR.iban, PGB_LOG_NIVEAU: 'warn', PGB_SESSIE_GEHEIM: 'bench-sessie-geheim-0123456789abcdefghij' },
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,7 +97,7 @@ const address = await new Promise<string>((ok, fail) => {
   });
   server.on('close', (code) => fail(new Error(`pgb serve ended with ${code}: ${serverErr.slice(-2000)}`)));
 });
-log(`server at ${address}`);
+log(`server at ${address} (${WORKERS} worker${WORKERS > 1 ? 's' : ''})`);
 
 interface Result {
   rps: number;
@@ -139,10 +143,23 @@ async function measure(title: string, method: 'GET' | 'POST', path: string): Pro
 
 // a short warm-up so the server's JIT and the connection pool are ready
 await autocannon({ url: `${address}/api/budgetten`, connections: 8, duration: 2, headers: { cookie: sessions[0]!.cookie } });
-const overview = await measure('GET /api/budgetten', 'GET', '/api/budgetten');
+/** Peak RSS of a process (MB). */
+const peakRss = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024;
+/** The workers of `--werkers N`: the primary's children. */
+const children = (pid: number) => readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+/** CPU seconds (user + system) of the server's processes so far: the primary and its workers. */
+const serverPids = () => [server.pid!, ...(WORKERS > 1 ? children(server.pid!) : [])];
+const cpuSeconds = () => serverPids().reduce((sum, pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return sum + (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}, 0);
+const cpu0 = cpuSeconds();
+const overview = { ...(await measure('GET /api/budgetten', 'GET', '/api/budgetten')), serverCpuSeconds: 0 };
+overview.serverCpuSeconds = cpuSeconds() - cpu0;
+log(`GET /api/budgetten: server CPU ${overview.serverCpuSeconds.toFixed(1)} s, ${((overview.serverCpuSeconds * 1000) / overview.requests).toFixed(2)} ms per request`);
 const submit = await measure('POST /api/declaraties', 'POST', '/api/declaraties');
-const rss = Number(readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024;
+const rss = WORKERS > 1 ? children(server.pid!).reduce((sum, pid) => sum + peakRss(pid), 0) : peakRss(server.pid!);
 if (serverErr) log(`server's log (last part): ${serverErr.slice(-1500)}`);
 server.kill('SIGTERM');
 await new Promise((r) => server.once('close', r));
-process.stdout.write(`BENCH ${JSON.stringify({ holders: manifest.aantallen, signedIn: sessions.length, connections: CONNECTIONS, seconds: DURATION, loadMs, overview, submit, serverMaxRssMb: rss })}\n`);
+process.stdout.write(`BENCH ${JSON.stringify({ holders: manifest.aantallen, signedIn: sessions.length, connections: CONNECTIONS, workers: WORKERS, seconds: DURATION, loadMs, overview, submit, serverMaxRssMb: rss })}\n`);

@@ -292,6 +292,8 @@ interface ApiResult {
   holders: number;
   signedIn: number;
   connections: number;
+  /** server processes (`pgb serve --werkers`); results before it was recorded ran one */
+  workers?: number;
   seconds: number;
   overview: ApiSide;
   submit: ApiSide;
@@ -412,7 +414,7 @@ async function apiBench(holders: number): Promise<void> {
         ok(JSON.parse(line.slice(6)));
       });
     });
-    results.api.push({ store: 'postgres', holders, signedIn: r.signedIn, connections: r.connections, seconds: r.seconds, overview: r.overview, submit: r.submit, serverMaxRssMb: r.serverMaxRssMb, load: [before, loadavg()[0]!] });
+    results.api.push({ store: 'postgres', holders, signedIn: r.signedIn, connections: r.connections, workers: r.workers, seconds: r.seconds, overview: r.overview, submit: r.submit, serverMaxRssMb: r.serverMaxRssMb, load: [before, loadavg()[0]!] });
   } finally {
     await t.drop();
   }
@@ -503,11 +505,11 @@ function report(all: Stored): string {
   }
   out.push('### 5. HTTP API under 64 connections (autocannon against `pgb serve` on PostgreSQL, signed-in holders)', '');
   if (results.api?.length) {
-    out.push('| holders in the country | holders signed in | request | req/s | p50 | p99 | answers | server peak RSS | load average (1 min) before / after | run |', '|---:|---:|---|---:|---:|---:|---|---:|---|---:|');
+    out.push('| holders in the country | holders signed in | server processes | request | req/s | p50 | p99 | answers | server peak RSS | load average (1 min) before / after | run |', '|---:|---:|---:|---|---:|---:|---:|---|---:|---|---:|');
     for (const r of results.api) {
       for (const [what, x] of [['`GET /api/budgetten` (budget overview)', r.overview], ['`POST /api/declaraties` (claim submission)', r.submit]] as const) {
         const answers = Object.entries(x.statuses).map(([k, v]) => `${int(v)}× ${k}`).join(', ') + (x.errors ? `, ${x.errors} errors` : '');
-        out.push(`| ${int(r.holders)} | ${r.signedIn} | ${what} | ${int(x.rps)} | ${x.p50} ms | ${x.p99} ms | ${answers} | ${r.serverMaxRssMb.toFixed(0)} MB | ${r.load[0].toFixed(1)} / ${r.load[1].toFixed(1)} | ${r.run} |`);
+        out.push(`| ${int(r.holders)} | ${r.signedIn} | ${r.workers ?? 1} | ${what} | ${int(x.rps)} | ${x.p50} ms | ${x.p99} ms | ${answers} | ${r.serverMaxRssMb.toFixed(0)} MB | ${r.load[0].toFixed(1)} / ${r.load[1].toFixed(1)} | ${r.run} |`);
       }
     }
     out.push('', `${results.api[0]!.connections} connections for ${results.api[0]!.seconds} s each; each request from one of the signed-in holders' sessions in turn (cookie, and the CSRF token for the submission), a new declaratie_id per submission.`, '');
