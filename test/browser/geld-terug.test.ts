@@ -26,6 +26,8 @@ test('a representative requests the Wlz verantwoordingsvrij bedrag for the holde
   await heading(page, 'Eigen bedragen');
   // the Wlz rule of the law (1.5% of what was spent, at least 250 and at most 1,250 a year)
   await page.getByText(/Maximum: 1,5% van wat in het jaar uit het budget is besteed, ten minste € 250,00 en ten hoogste € 1\.250,00 per jaar/).waitFor();
+  // and what is left this year, from the server's own computation (GET /api/eigen-bedragen/ruimte)
+  await page.getByText(/Voor 2026 is dat € 250,00 \(besteed: € [\d.]+,\d\d\); al aangevraagd € 0,00\. U kunt nog € 250,00 aanvragen\./).waitFor();
   await checkA11y(page, 'eigen bedragen');
 
   await page.getByLabel('Bedrag in euro').fill('2000,00');
@@ -40,6 +42,7 @@ test('a representative requests the Wlz verantwoordingsvrij bedrag for the holde
   await page.getByRole('button', { name: 'Aanvragen' }).click();
   await page.getByText(/Aangevraagd: € 250,00/).waitFor();
   await page.getByRole('cell', { name: 'Wordt betaald in de volgende betaalrun' }).waitFor();
+  await page.getByText(/al aangevraagd € 250,00\. U kunt nog € 0,00 aanvragen\./).waitFor();
   const row = await one<{ bedrag: string; status: string }>(`SELECT bedrag::text AS bedrag, status FROM eigen_bedragen`);
   assert.deepEqual(row, { bedrag: '25000', status: 'goedgekeurd' });
   await checkA11y(page, 'eigen bedrag aangevraagd');

@@ -47,4 +47,28 @@ describe(`eigen bedragen over HTTP (${STORE})`, () => {
     assert.deepEqual(await ids('verstrekker'), []);
     assert.deepEqual(await ids('backoffice'), ['portaal-vvb-b-2026']);
   });
+
+  test('the room says what a request can still get, as the request itself decides it; never of another holder', async () => {
+    const v = api.as('vertegenwoordiger');
+    const q = (over: Record<string, string | number> = {}) => `/api/eigen-bedragen/ruimte?${new URLSearchParams({ budgethouder_id: String(WORLD.holderIds.b), wet: 'WLZ', soort: 'verantwoordingsvrij', jaar: '2026', ...over } as Record<string, string>)}`;
+    const r = await v.get(q());
+    assert.equal(r.status, 200, r.text);
+    // the refusal above said: € 100,00 requested, € 150,00 left: a yearly maximum of € 250,00 (the Wlz minimum)
+    assert.deepEqual(
+      { jaarmaximum: r.json.jaarmaximum, aangevraagd: r.json.aangevraagd, nog: r.json.nog_aan_te_vragen, percentage: r.json.regel?.percentage, open: r.json.open_budget },
+      { jaarmaximum: '250.00', aangevraagd: '100.00', nog: '150.00', percentage: '1.50', open: true },
+    );
+    const ok = await v.post('/api/eigen-bedragen', { budgethouder_id: WORLD.holderIds.b, wet: 'WLZ', soort: 'verantwoordingsvrij', jaar: 2026, bedrag: r.json.nog_aan_te_vragen });
+    assert.equal(ok.status, 201, ok.text);
+    assert.equal((await v.get(q())).json.nog_aan_te_vragen, '0.00');
+    // no budget of that law in that year: nothing to request
+    const none = await v.get(q({ jaar: 2030 }));
+    assert.equal(none.status, 200, none.text);
+    assert.deepEqual({ nog: none.json.nog_aan_te_vragen, open: none.json.open_budget }, { nog: '0.00', open: false });
+    // holder A cannot look at holder B; a kind that does not exist is named
+    assert.equal((await api.as('budgethouder').get(q())).status, 404);
+    const bad = await v.get(q({ soort: 'vakantiegeld' }));
+    assert.equal(bad.status, 400, bad.text);
+    assert.match(bad.text, /soort/);
+  });
 });

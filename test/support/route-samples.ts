@@ -142,6 +142,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // the representative names no holder (404), the back office names none either (404)
   'POST /api/eigen-bedragen': { body: { wet: 'WMO_HH', soort: 'reiskosten', jaar: 2026, bedrag: '10.00' }, expect: { budgethouder: [400], vertegenwoordiger: [404], backoffice: [404] } },
   'GET /api/eigen-bedragen': {},
+  'GET /api/eigen-bedragen/ruimte': { query: { wet: 'WMO_HH', soort: 'reiskosten', jaar: '2026' }, expect: { vertegenwoordiger: [404], backoffice: [404] } },
   // ---- jaareinde (src/modules/jaareinde/http/routes.ts): the world's allocations are of 2026, so closing 2025 finds nothing (test/db/jaarafsluiting.test.ts closes one)
   'POST /api/jaarafsluiting': { body: { jaar: 2025 } },
   'GET /api/jaarafsluiting/:jaar': { params: { jaar: 2025 }, query: { formaat: 'csv' } },

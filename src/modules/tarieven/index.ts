@@ -4,3 +4,4 @@ export {
 } from './core/dated.ts';
 export { insertMaxTariff, loadMaxTariffs, loadOwnAmountRules } from './repo.ts';
 export { setMaxTariff, setOwnAmountRule, type MaxTariffInput, type OwnAmountRuleInput } from './use-cases/set-parameters.ts';
+export { ruleJson } from './http/routes.ts';

@@ -8,7 +8,10 @@ import { scopeOf } from '../../../server/scope.ts';
 import { formatEuros } from '../../../kernel/money.ts';
 import { formatMoment } from '../../../kernel/dates.ts';
 import { listOwnAmounts, type OwnAmountRow } from '../repo.ts';
-import { requestOwnAmount } from '../use-cases/request-own-amount.ts';
+import { ownAmountRoom, requestOwnAmount } from '../use-cases/request-own-amount.ts';
+import { yearlyAllowance } from '../core/rules.ts';
+import { EIGEN_BEDRAG_SOORTEN, ruleJson } from '../../tarieven/index.ts';
+import { WETTEN, type Wet } from '../../../kernel/wet.ts';
 
 function holderOf(p: Principal, requested: number | undefined): number {
   if (p.rol === 'backoffice') {
@@ -49,6 +52,37 @@ export const eigenBedragenRoutes: RouteSpec<any, any, any>[] = [
       const holderId = holderOf(principal!, body.budgethouder_id);
       const r = await requestOwnAmount(db, { aanvraagId: body.aanvraag_id, holderId, wet: body.wet, soort: body.soort, jaar: body.jaar, bedrag: body.bedrag, omschrijving: body.omschrijving }, { actor, now });
       return { status: r.created ? 201 : 200, body: json(r.row) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/eigen-bedragen/ruimte',
+    summary: 'Wat een budgethouder in een jaar nog kan aanvragen van één soort eigen bedrag uit het budget van één wet: de regel die geldt (die van de verstrekker vóór die van de wet), het bestede budget, het jaarmaximum en wat al is aangevraagd. Dezelfde berekening als bij een aanvraag.',
+    tags: ['eigen bedragen'],
+    access: { roles: ['budgethouder', 'vertegenwoordiger', 'backoffice'] },
+    query: z.object({
+      budgethouder_id: z.coerce.number().int().positive().optional(),
+      wet: z.enum(WETTEN as unknown as [Wet, ...Wet[]]),
+      soort: z.enum(EIGEN_BEDRAG_SOORTEN as unknown as [string, ...string[]]),
+      jaar: z.coerce.number().int().min(2000).max(2100),
+    }),
+    handler: async ({ db, principal, query }) => {
+      const holderId = holderOf(principal!, query.budgethouder_id);
+      const room = await ownAmountRoom(db, holderId, query.wet, query.soort, query.jaar);
+      const maximum = room.rule ? yearlyAllowance(room.rule, room.spent) : null;
+      const budget = room.budgets.reduce((s, b) => s + b.beschikbaar, 0);
+      return {
+        body: {
+          budgethouder_id: holderId, wet: query.wet, soort: query.soort, jaar: query.jaar,
+          regel: room.rule ? ruleJson(room.rule) : null,
+          besteed: formatEuros(room.spent),
+          jaarmaximum: maximum === null ? null : formatEuros(maximum),
+          aangevraagd: formatEuros(room.earlier),
+          // what a request can still get: within the year's maximum and what is left on the open budgets
+          nog_aan_te_vragen: formatEuros(maximum === null ? 0 : Math.max(0, Math.min(maximum - room.earlier, budget))),
+          open_budget: room.budgets.length > 0,
+        },
+      };
     },
   }),
   defineRoute({

@@ -17,8 +17,8 @@ import { WETTEN, type Wet } from '../../../kernel/wet.ts';
 import { writeAudit } from '../../audit/index.ts';
 import { lockHolders } from '../../declaraties/index.ts';
 import { budgetAccount, postEntries, type AccountRef, type Posting } from '../../ledger/index.ts';
-import { applicable, EIGEN_BEDRAG_SOORTEN, loadOwnAmountRules } from '../../tarieven/index.ts';
-import { chargeBudgets, checkRequest, SOORT_NAMEN } from '../core/rules.ts';
+import { applicable, EIGEN_BEDRAG_SOORTEN, loadOwnAmountRules, type OwnAmountRule } from '../../tarieven/index.ts';
+import { chargeBudgets, checkRequest, SOORT_NAMEN, type PayingBudget } from '../core/rules.ts';
 import { insertOwnAmount, ownAmountById, requestedInYear, spentInYear, yearBudgets, type OwnAmountRow } from '../repo.ts';
 
 export const holderPayable = (holderId: number): AccountRef => ({ kind: 'uitbetaald_aan_budgethouder', key: String(holderId) });
@@ -35,6 +35,29 @@ export interface OwnAmountRequest {
 
 function refuse(column: string, message: string): never {
   throw new InputError([{ file: 'aanvraag', line: 1, column, message }], `aanvraag eigen bedrag afgewezen: ${message}`);
+}
+
+/** What decides a request: the holder's open budgets of the year, the rule that holds, what was spent and requested before. */
+export interface OwnAmountRoom {
+  budgets: PayingBudget[];
+  /** the funder's own rule before the law's, as it holds on the last day of the year; undefined: none */
+  rule: OwnAmountRule | undefined;
+  /** spent from the law's budgets on care of the year */
+  spent: number;
+  /** requested before of this kind in the year */
+  earlier: number;
+}
+
+/**
+ * The room for an own amount of one kind in a year, read as a request reads it (the request and the
+ * portal's "what can I still request" use this one function, so they never disagree).
+ */
+export async function ownAmountRoom(tx: Queryable, holderId: number, wet: Wet, soort: string, jaar: number): Promise<OwnAmountRoom> {
+  const holder = await tx.query<{ id: number }>(`SELECT id FROM budgethouders WHERE id = $1`, [holderId]);
+  if (holder.rows.length === 0) throw new AppError('NIET_GEVONDEN', `budgethouder ${holderId} bestaat niet`);
+  const { budgets, verstrekker } = await yearBudgets(tx, holderId, wet, jaar);
+  const rule = applicable(await loadOwnAmountRules(tx), { verstrekker, wet, datum: `${jaar}-12-31` as PlainDate }, (r) => r.soort === soort);
+  return { budgets, rule, spent: await spentInYear(tx, holderId, wet, jaar), earlier: await requestedInYear(tx, holderId, wet, soort, jaar) };
 }
 
 export async function requestOwnAmount(db: Db, req: OwnAmountRequest, ctx: { actor: string; now?: Date }): Promise<{ row: OwnAmountRow; created: boolean }> {
@@ -57,13 +80,8 @@ export async function requestOwnAmount(db: Db, req: OwnAmountRequest, ctx: { act
       if (known.inhoud === inhoud) return { row: known, created: false };
       throw new AppError('CONFLICT', `aanvraag ${aanvraagId} is al ontvangen met een andere inhoud`);
     }
-    const holder = await tx.query<{ id: number }>(`SELECT id FROM budgethouders WHERE id = $1`, [req.holderId]);
-    if (holder.rows.length === 0) throw new AppError('NIET_GEVONDEN', `budgethouder ${req.holderId} bestaat niet`);
-    const { budgets, verstrekker } = await yearBudgets(tx, req.holderId, wet, req.jaar);
+    const { budgets, rule, spent, earlier } = await ownAmountRoom(tx, req.holderId, wet, req.soort, req.jaar);
     if (budgets.length === 0) refuse('jaar', `er is geen (open) toekenning voor ${wet} in ${req.jaar}`);
-    const rule = applicable(await loadOwnAmountRules(tx), { verstrekker, wet, datum: `${req.jaar}-12-31` as PlainDate }, (r) => r.soort === req.soort);
-    const spent = await spentInYear(tx, req.holderId, wet, req.jaar);
-    const earlier = await requestedInYear(tx, req.holderId, wet, req.soort, req.jaar);
     const check = checkRequest({ soort: req.soort, jaar: req.jaar, bedrag: bedrag!, rule, spent, earlier });
     if (!check.ok) refuse('bedrag', check.message);
     const charges = chargeBudgets(bedrag!, budgets);

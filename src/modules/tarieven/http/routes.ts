@@ -21,7 +21,8 @@ function funderFor(p: Principal, requested: string | null | undefined): string |
 }
 
 const tariffJson = (t: MaxTariff) => ({ verstrekker: t.verstrekker, wet: t.wet, categorie: t.categorie, geldig_van: t.geldigVan, geldig_tot: t.geldigTot, bedrag: formatEuros(t.bedrag), bron: t.bron });
-const ruleJson = (r: OwnAmountRule) => ({
+/** A rule of own amounts as the API gives it (also in the holder's room: GET /api/eigen-bedragen/ruimte). */
+export const ruleJson = (r: OwnAmountRule) => ({
   verstrekker: r.verstrekker, wet: r.wet, soort: r.soort, geldig_van: r.geldigVan, geldig_tot: r.geldigTot,
   percentage: r.percentage === null ? null : formatEuros(r.percentage), minimum: formatEuros(r.minimum), maximum: formatEuros(r.maximum), bron: r.bron,
 });

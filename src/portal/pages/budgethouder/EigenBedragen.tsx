@@ -34,14 +34,19 @@ interface EigenBedrag {
 
 interface Regel {
   verstrekker: string | null;
-  wet: string;
-  soort: string;
-  geldig_van: string;
-  geldig_tot: string | null;
   percentage: string | null;
   minimum: string;
   maximum: string;
-  bron: string;
+}
+
+/** GET /api/eigen-bedragen/ruimte: the rule that holds and what can still be requested, as the server decides a request. */
+interface Ruimte {
+  regel: Regel | null;
+  besteed: string;
+  jaarmaximum: string | null;
+  aangevraagd: string;
+  nog_aan_te_vragen: string;
+  open_budget: boolean;
 }
 
 /** "12.50" (the API's euros) → cents. */
@@ -60,13 +65,11 @@ export function EigenBedragen() {
   const jaar = Number(vandaag().slice(0, 4));
   const d = useData(
     async (signal) => {
-      const [houder, bedragen, regels] = await Promise.all([
+      const [houder, bedragen] = await Promise.all([
         api.get<Budgethouder>(`/api/budgethouders/${h.id}`, { signal }),
         api.get<EigenBedrag[]>(`/api/eigen-bedragen`, { signal }),
-        api.get<Regel[]>('/api/eigen-bedrag-regels', { signal }),
       ]);
-      const verstrekkers = new Map(houder.budgetten.map((b) => [b.wet, b.verstrekker] as const));
-      return { houder, bedragen: bedragen.filter((b) => b.budgethouder_id === h.id), regels, verstrekkers };
+      return { houder, bedragen: bedragen.filter((b) => b.budgethouder_id === h.id) };
     },
     [h.id],
   );
@@ -78,13 +81,13 @@ export function EigenBedragen() {
   const [melding, setMelding] = useState<{ type: 'ok' | 'error'; tekst: string } | null>(null);
   const [bezig, setBezig] = useState(false);
 
-  /** The rule that holds this year for a law and kind: the funder's own before the law's. */
-  function regelVoor(w: string, s: string): Regel | undefined {
-    const peil = vandaag();
-    const geldig = (d.data?.regels ?? []).filter((r) => r.wet === w && r.soort === s && r.geldig_van <= peil && (r.geldig_tot === null || r.geldig_tot >= peil));
-    const eigen = d.data?.verstrekkers.get(w as never);
-    return geldig.find((r) => r.verstrekker === eigen) ?? geldig.find((r) => r.verstrekker === null);
-  }
+  const wetten = d.data?.houder.per_wet.map((p) => p.wet) ?? [];
+  const gekozenWet = wet || wetten[0] || '';
+  // the rule and the room come from the server, computed as it decides a request (one place for the rule)
+  const ruimte = useData(
+    async (signal) => (gekozenWet ? api.get<Ruimte>(`/api/eigen-bedragen/ruimte?${new URLSearchParams({ budgethouder_id: String(h.id), wet: gekozenWet, soort, jaar: String(jaar) })}`, { signal }) : null),
+    [h.id, gekozenWet, soort, jaar],
+  );
 
   async function vraagAan(e: FormEvent) {
     e.preventDefault();
@@ -106,6 +109,7 @@ export function EigenBedragen() {
       setBedrag('');
       setOmschrijving('');
       d.opnieuw();
+      ruimte.opnieuw();
     } catch (err) {
       if (err instanceof ApiFout) {
         const v = err.veldfouten();
@@ -117,9 +121,7 @@ export function EigenBedragen() {
     }
   }
 
-  const wetten = d.data?.houder.per_wet.map((p) => p.wet) ?? [];
-  const gekozenWet = wet || wetten[0] || '';
-  const regel = gekozenWet ? regelVoor(gekozenWet, soort) : undefined;
+  const r = ruimte.data;
   return (
     <>
       <Heading level={1}>Eigen bedragen</Heading>
@@ -137,9 +139,17 @@ export function EigenBedragen() {
             <Heading level={2}>Een eigen bedrag aanvragen voor {jaar}</Heading>
             <SelectField id="eb-wet" label="Uit welk budget" required value={gekozenWet} onChange={setWet} options={wetten.map((x) => ({ value: x, label: wetNaam(x) }))} error={fouten.wet} />
             <SelectField id="eb-soort" label="Soort" required value={soort} onChange={setSoort} options={SOORTEN} error={fouten.soort} />
-            <Paragraph>
-              {regel ? `Maximum: ${regelTekst(regel)}.` : 'Voor dit budget en deze soort heeft de verstrekker geen regel vastgelegd; een aanvraag wordt dan afgewezen.'}
-            </Paragraph>
+            <div aria-live="polite">
+              {ruimte.fout !== null && <Fout fout={ruimte.fout} opnieuw={ruimte.opnieuw} />}
+              {r && (
+                <Paragraph>
+                  {r.regel === null
+                    ? 'Voor dit budget en deze soort heeft de verstrekker geen regel vastgelegd; een aanvraag wordt dan afgewezen.'
+                    : `Maximum: ${regelTekst(r.regel)}. Voor ${jaar} is dat ${euro(centen(r.jaarmaximum ?? '0'))} (besteed: ${euro(centen(r.besteed))}); al aangevraagd ${euro(centen(r.aangevraagd))}. U kunt nog ${euro(centen(r.nog_aan_te_vragen))} aanvragen.`}
+                  {r.regel !== null && !r.open_budget && ` Er is voor ${jaar} geen open budget voor ${wetNaam(gekozenWet)}.`}
+                </Paragraph>
+              )}
+            </div>
             <TextField id="eb-bedrag" label="Bedrag in euro" description="Bijvoorbeeld 250,00" inputMode="decimal" required value={bedrag} onChange={setBedrag} error={fouten.bedrag} />
             <TextField id="eb-omschrijving" label="Omschrijving" value={omschrijving} onChange={setOmschrijving} error={fouten.omschrijving} />
             <Button type="submit" appearance="primary-action" busy={bezig}>
