@@ -5,13 +5,9 @@
  */
 import { divRound, formatEurosNl, type Cents } from '../../../kernel/money.ts';
 import type { OwnAmountRule } from '../../tarieven/index.ts';
+import { SOORT_NAMEN } from './soorten.ts';
 
-export const SOORT_NAMEN: Record<string, string> = {
-  verantwoordingsvrij: 'verantwoordingsvrij bedrag',
-  reiskosten: 'reiskosten',
-  administratiekosten: 'administratiekosten',
-  teruggave_storting: 'teruggave van eigen stortingen',
-};
+export { SOORT_NAMEN } from './soorten.ts';
 
 /**
  * What a holder may receive of one kind in a year: the rule's percentage of what was spent from

@@ -18,14 +18,8 @@ import { BANK, booking, budgetAccount, payableAccount, type AccountRef, type Jou
 import { formatEuros, type Cents } from '../../../kernel/money.ts';
 import { setOff, type OpenRecovery, type SetOffResult } from '../../spoed/core/settlement.ts';
 
-export const REDENEN = ['DUBBEL_BETAALD', 'ONJUIST_BEDRAG', 'NA_OVERLIJDEN', 'OVERIG'] as const;
-export type Reden = (typeof REDENEN)[number];
-export const REDEN_NAMEN: Record<Reden, string> = {
-  DUBBEL_BETAALD: 'dubbel betaald',
-  ONJUIST_BEDRAG: 'onjuist bedrag betaald',
-  NA_OVERLIJDEN: 'betaald na overlijden',
-  OVERIG: 'overig',
-};
+export { REDENEN, REDEN_NAMEN, type Reden } from './redenen.ts';
+import type { Reden } from './redenen.ts';
 
 export type DebtorKind = 'zorgverlener' | 'budgethouder';
 export interface Debtor {

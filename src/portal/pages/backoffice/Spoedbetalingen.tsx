@@ -9,6 +9,7 @@ import { api, ApiFout, foutmelding } from '../../api.ts';
 import { datum, euro, moment, parseEuro } from '../../format.ts';
 import { Alert, Button, ButtonGroup, ExternalLink, Fout, Form, Heading, Laden, Paragraph, SelectField, StatusBadge, Table, TextField, useData, type StatusKind } from '../../components/index.ts';
 import { alsEuroTekst, vandaag } from '../gedeeld/namen.ts';
+import { SPOED_KANAAL_KEUZES, SPOED_OORZAAK_KEUZES } from '../../codelijsten.ts';
 
 interface Aanvraag {
   aanvraag_id: string;
@@ -56,20 +57,6 @@ interface RunAntwoord {
   aangehouden: { aanvraag_id: string; reden: string }[];
 }
 
-const OORZAKEN: { value: string; label: string }[] = [
-  { value: 'GEEN_DECLARATIE', label: 'Geen declaratie' },
-  { value: 'TE_WEINIG_BUDGET', label: 'Wel een wet bekend maar te weinig budget' },
-  { value: 'GEEN_WET', label: 'Geen wet bekend en daarmee geen budget' },
-  { value: 'VERKEERD_VERWERKT', label: 'Gegevens verkeerd verwerkt' },
-  { value: 'MAXIMUMTARIEF', label: 'Maximumtarief overschreden of wachten op accordering van maximumtarief' },
-  { value: 'OMLABELEN', label: 'Nog omlabelen of verwerken document' },
-  { value: 'OVERBESTEDING', label: 'Overbesteding budget' },
-  { value: 'OVERIG', label: 'Overig' },
-  { value: 'SYSTEEMFOUT', label: 'Systeemfout' },
-  { value: 'ZOK_AFGEKEURD', label: 'Zorgovereenkomst afgekeurd' },
-  { value: 'ZOK_ONVOLLEDIG', label: 'Zorgovereenkomst niet opgestuurd of verkeerd ingevuld door budgethouder' },
-];
-const KANALEN = ['telefoon', 'e-mail', 'balie', 'brief', 'portaal'].map((k) => ({ value: k, label: k }));
 
 const STATUS: Record<string, { naam: string; soort: StatusKind }> = {
   aangevraagd: { naam: 'wacht op goedkeuring', soort: 'warning' },
@@ -137,8 +124,8 @@ function NieuweAanvraag({ klaar }: { klaar: (t: string) => void }) {
       <div className="pgb-inline">
         <TextField id="van" label="Zorg van" type="date" required value={v.van} onChange={zet('van')} error={fouten.van} />
         <TextField id="tot" label="Zorg tot en met" type="date" required value={v.tot} onChange={zet('tot')} error={fouten.tot} />
-        <SelectField id="oorzaak" label="Oorzaak" required value={v.oorzaak} onChange={zet('oorzaak')} options={OORZAKEN} placeholder="Kies een oorzaak" error={fouten.oorzaak} />
-        <SelectField id="kanaal" label="Kanaal" required value={v.kanaal} onChange={zet('kanaal')} options={KANALEN} placeholder="Kies een kanaal" error={fouten.kanaal} />
+        <SelectField id="oorzaak" label="Oorzaak" required value={v.oorzaak} onChange={zet('oorzaak')} options={SPOED_OORZAAK_KEUZES} placeholder="Kies een oorzaak" error={fouten.oorzaak} />
+        <SelectField id="kanaal" label="Kanaal" required value={v.kanaal} onChange={zet('kanaal')} options={SPOED_KANAAL_KEUZES} placeholder="Kies een kanaal" error={fouten.kanaal} />
       </div>
       <TextField id="toelichting" label="Toelichting" value={v.toelichting} onChange={zet('toelichting')} error={fouten.toelichting} />
       <Button type="submit" appearance="primary-action" busy={bezig}>

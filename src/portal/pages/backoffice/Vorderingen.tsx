@@ -11,15 +11,10 @@ import { api, ApiFout, foutmelding, query } from '../../api.ts';
 import { Alert, Button, DataList, Form, FormField, Fout, Heading, Laden, Link, Paragraph, SelectField, StatusBadge, Table, Textarea, TextField, useData } from '../../components/index.ts';
 import { datum, euro, leesbaar, moment, parseEuro } from '../../format.ts';
 import { alsEuroTekst } from '../gedeeld/namen.ts';
+import { VORDERING_REDEN_KEUZES } from '../../codelijsten.ts';
 
 const BASIS = '/backoffice/vorderingen';
 
-const REDENEN = [
-  { value: 'DUBBEL_BETAALD', label: 'Dubbel betaald' },
-  { value: 'ONJUIST_BEDRAG', label: 'Onjuist bedrag betaald' },
-  { value: 'NA_OVERLIJDEN', label: 'Betaald na overlijden' },
-  { value: 'OVERIG', label: 'Overig' },
-];
 
 const STATUS: Record<string, { label: string; kind: 'warning' | 'success' | 'inactive' }> = {
   open: { label: 'Open', kind: 'warning' },
@@ -188,7 +183,7 @@ function NieuweVordering({ klaar }: { klaar: (v: Vordering) => void }) {
         ]}
       />
       {soort && <TextField id="vord-debiteur" label={soort === 'zorgverlener' ? 'Zorgverlenernummer' : 'Nummer van de budgethouder'} value={debiteurId} onChange={setDebiteurId} error={fouten.debiteur_id} />}
-      <SelectField id="vord-reden" label="Reden" required value={reden} onChange={setReden} options={REDENEN} error={fouten.reden} />
+      <SelectField id="vord-reden" label="Reden" required value={reden} onChange={setReden} options={VORDERING_REDEN_KEUZES} error={fouten.reden} />
       <TextField id="vord-bedrag" label="Bedrag in euro" required inputMode="decimal" value={bedrag} onChange={setBedrag} error={fouten.bedrag} />
       <FormField id="vord-toelichting" label="Toelichting" required error={fouten.toelichting}>
         {(aria) => <Textarea {...aria} value={toelichting} onChange={(e) => setToelichting(e.target.value)} invalid={Boolean(fouten.toelichting)} rows={3} />}

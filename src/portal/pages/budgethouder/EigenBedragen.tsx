@@ -11,13 +11,8 @@ import { euro, moment, parseEuro } from '../../format.ts';
 import type { Budgethouder } from '../gedeeld/types.ts';
 import { alsEuroTekst, vandaag, wetNaam } from '../gedeeld/namen.ts';
 import { useHouder, wie } from './houder.tsx';
+import { EIGEN_BEDRAG_KEUZES, eigenBedragNaam } from '../../codelijsten.ts';
 
-const SOORTEN: { value: string; label: string }[] = [
-  { value: 'verantwoordingsvrij', label: 'Verantwoordingsvrij bedrag' },
-  { value: 'reiskosten', label: 'Reiskosten' },
-  { value: 'administratiekosten', label: 'Administratiekosten' },
-];
-const SOORT_NAAM: Record<string, string> = { ...Object.fromEntries(SOORTEN.map((s) => [s.value, s.label])), teruggave_storting: 'Teruggave van eigen stortingen' };
 
 interface EigenBedrag {
   aanvraag_id: string;
@@ -105,7 +100,7 @@ export function EigenBedragen() {
     setBezig(true);
     try {
       const r = await api.post<EigenBedrag>('/api/eigen-bedragen', { budgethouder_id: h.id, wet: wetGekozen, soort, jaar, bedrag: alsEuroTekst(c!), ...(omschrijving.trim() ? { omschrijving: omschrijving.trim() } : {}) });
-      setMelding({ type: 'ok', tekst: `Aangevraagd: ${euro(centen(r.bedrag))} (${SOORT_NAAM[r.soort] ?? r.soort}). Het wordt in de volgende betaalrun overgemaakt naar het rekeningnummer van ${w.naam === 'u' ? 'u' : w.naam}.` });
+      setMelding({ type: 'ok', tekst: `Aangevraagd: ${euro(centen(r.bedrag))} (${eigenBedragNaam(r.soort)}). Het wordt in de volgende betaalrun overgemaakt naar het rekeningnummer van ${w.naam === 'u' ? 'u' : w.naam}.` });
       setBedrag('');
       setOmschrijving('');
       d.opnieuw();
@@ -138,7 +133,7 @@ export function EigenBedragen() {
           <Form onSubmit={vraagAan} noValidate>
             <Heading level={2}>Een eigen bedrag aanvragen voor {jaar}</Heading>
             <SelectField id="eb-wet" label="Uit welk budget" required value={gekozenWet} onChange={setWet} options={wetten.map((x) => ({ value: x, label: wetNaam(x) }))} error={fouten.wet} />
-            <SelectField id="eb-soort" label="Soort" required value={soort} onChange={setSoort} options={SOORTEN} error={fouten.soort} />
+            <SelectField id="eb-soort" label="Soort" required value={soort} onChange={setSoort} options={EIGEN_BEDRAG_KEUZES} error={fouten.soort} />
             <div aria-live="polite">
               {ruimte.fout !== null && <Fout fout={ruimte.fout} opnieuw={ruimte.opnieuw} />}
               {r && (
@@ -165,7 +160,7 @@ export function EigenBedragen() {
             empty="Er zijn nog geen eigen bedragen aangevraagd."
             columns={[
               { key: 'op', header: 'Aangevraagd', cell: (b) => moment(b.aangevraagd_op) },
-              { key: 'soort', header: 'Soort', cell: (b) => `${SOORT_NAAM[b.soort] ?? b.soort} ${b.jaar}` },
+              { key: 'soort', header: 'Soort', cell: (b) => `${eigenBedragNaam(b.soort)} ${b.jaar}` },
               { key: 'wet', header: 'Budget', cell: (b) => wetNaam(b.wet) },
               { key: 'bedrag', header: 'Bedrag', cell: (b) => euro(centen(b.bedrag)), numeric: true },
               { key: 'status', header: 'Status', cell: (b) => (b.status === 'betaald' ? <StatusBadge status="success">Betaald</StatusBadge> : <StatusBadge status="active">Wordt betaald in de volgende betaalrun</StatusBadge>) },
