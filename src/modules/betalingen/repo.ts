@@ -4,27 +4,45 @@ import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import type { PayableClaim, Provider } from './core/run.ts';
 
-// Payroll (loonadministratie): a claim on an agreement with payroll waits until a payslip took it
-// in, and is then paid its gross minus the wage tax withheld from it.
-const LOON_INGEHOUDEN = `COALESCE((SELECT sum(ld.ingehouden) FROM loonstrook_declaraties ld WHERE ld.declaratie_id = d.declaratie_id), 0)`;
-const WACHT_OP_LOONRUN = `(EXISTS (SELECT 1 FROM loonafspraken la WHERE la.zorgovereenkomst_id = d.zorgovereenkomst_id AND la.loonadministratie)
-   AND d.bedrag <> COALESCE((SELECT sum(ld.bruto) FROM loonstrook_declaraties ld WHERE ld.declaratie_id = d.declaratie_id), 0))`;
-
-// Urgent payments (issue #8): what an advance already paid of a claim is not paid again, and a
-// claim waiting in the matching queue for a person is not paid yet.
-const SPOED_VERREKEND = `COALESCE((SELECT sum(k.verrekend) FROM spoed_koppelingen k WHERE k.declaratie_id = d.declaratie_id), 0)`;
-const IN_KOPPELWACHTRIJ = `EXISTS (SELECT 1 FROM spoed_koppelwachtrij w WHERE w.declaratie_id = d.declaratie_id AND w.opgelost_op IS NULL)`;
-
-/** Locks and returns every approved claim that is in no payment yet, in receipt order. */
+/**
+ * Locks and returns every approved claim that is in no payment yet, in receipt order.
+ *
+ * Payroll (loonadministratie): a claim on an agreement with payroll waits until a payslip took it
+ * in, and is then paid its gross minus the wage tax withheld from it. Urgent payments (issue #8):
+ * what an advance already paid of a claim is not paid again, and a claim waiting in the matching
+ * queue for a person is not paid yet.
+ *
+ * Set-based (issue #6): the approved claims of providers whose IBAN is not blocked are read once
+ * (`kandidaat`), their months of care and payslip sums are aggregated in one pass restricted to
+ * those claims and joined, instead of six correlated subqueries per claim. The outer query keeps
+ * every condition on `d` itself, so that it locks (FOR UPDATE OF d, in receipt order) exactly the
+ * claims it returns, and a claim changed meanwhile is checked again on its new version.
+ */
 export async function payableClaims(tx: Queryable): Promise<{ claims: PayableClaim[]; providers: Map<string, Provider> }> {
   const r = await tx.query<{ declaratie_id: string; zorgverlener_id: string; bedrag: number; clientnummer: number; van: string; tot: string; naam: string; iban: string }>(
-    `SELECT d.declaratie_id, d.zorgverlener_id, (d.bedrag - ${LOON_INGEHOUDEN} - ${SPOED_VERREKEND})::bigint AS bedrag, h.clientnummer, z.naam, z.iban,
-            (SELECT to_char(min(r.datum), 'YYYY-MM') FROM declaratieregels r WHERE r.declaratie_id = d.declaratie_id) AS van,
-            (SELECT to_char(max(r.datum), 'YYYY-MM') FROM declaratieregels r WHERE r.declaratie_id = d.declaratie_id) AS tot
+    `WITH kandidaat AS MATERIALIZED (
+       SELECT d.declaratie_id FROM declaraties d JOIN zorgverleners z ON z.zorgverlener_id = d.zorgverlener_id
+        WHERE d.status = 'goedgekeurd' AND z.iban_geblokkeerd IS NULL
+     ),
+     maanden AS (
+       SELECT r.declaratie_id, to_char(min(r.datum), 'YYYY-MM') AS van, to_char(max(r.datum), 'YYYY-MM') AS tot
+         FROM declaratieregels r JOIN kandidaat k ON k.declaratie_id = r.declaratie_id GROUP BY r.declaratie_id
+     ),
+     loon AS (
+       SELECT ld.declaratie_id, sum(ld.bruto) AS bruto, sum(ld.ingehouden) AS ingehouden
+         FROM loonstrook_declaraties ld JOIN kandidaat k ON k.declaratie_id = ld.declaratie_id GROUP BY ld.declaratie_id
+     )
+     SELECT d.declaratie_id, d.zorgverlener_id, (d.bedrag - COALESCE(l.ingehouden, 0) - COALESCE(s.verrekend, 0))::bigint AS bedrag, h.clientnummer, z.naam, z.iban,
+            m.van, m.tot
        FROM declaraties d
        JOIN budgethouders h ON h.id = d.budgethouder_id
        JOIN zorgverleners z ON z.zorgverlener_id = d.zorgverlener_id
-      WHERE d.status = 'goedgekeurd' AND z.iban_geblokkeerd IS NULL AND NOT ${WACHT_OP_LOONRUN} AND NOT ${IN_KOPPELWACHTRIJ}
+       LEFT JOIN maanden m ON m.declaratie_id = d.declaratie_id
+       LEFT JOIN loon l ON l.declaratie_id = d.declaratie_id
+       LEFT JOIN spoed_koppelingen s ON s.declaratie_id = d.declaratie_id
+      WHERE d.status = 'goedgekeurd' AND z.iban_geblokkeerd IS NULL
+        AND NOT EXISTS (SELECT 1 FROM loonafspraken la WHERE la.zorgovereenkomst_id = d.zorgovereenkomst_id AND la.loonadministratie AND d.bedrag <> COALESCE(l.bruto, 0))
+        AND NOT EXISTS (SELECT 1 FROM spoed_koppelwachtrij w WHERE w.declaratie_id = d.declaratie_id AND w.opgelost_op IS NULL)
       ORDER BY d.ontvangen_op, d.volgnummer
       FOR UPDATE OF d`,
   );
