@@ -421,6 +421,14 @@ after(async () => {
   for (const s of stores) await s.close();
 });
 
+/**
+ * An answer with the platform's generated ids (src/kernel/ids.ts: time and randomness) masked, so
+ * that the two stores' answers compare: e.g. a provider's blocked IBAN names the returned payment.
+ */
+function withoutGeneratedIds(answer: string): string {
+  return answer.replace(/\b(btr|btl|imp|afs|mnd|aud|zok|dcl|mut|tkb|lrn|ebd|spd)_[0-9A-HJKMNP-TV-Z]{18}\b/g, '$1_…');
+}
+
 async function runSequence(store: Store, ops: Op[]): Promise<Outcome> {
   await store.reset();
   const run = new Run(store.db);
@@ -435,7 +443,7 @@ async function runSequence(store: Store, ops: Op[]): Promise<Outcome> {
       answer = `${e.code}: ${e.message} ${e.problems.map((p) => `${p.column}: ${p.message}`).join('; ')}`;
       assert.equal(await store.counts(), before, `${store.name}: operation ${i} ${JSON.stringify(op)} was refused (${answer}) but changed something`);
     }
-    answers.push(`${op.k}: ${answer}`);
+    answers.push(`${op.k}: ${withoutGeneratedIds(answer)}`);
   }
   if (process.env.PGB_PROP_VERBOSE) console.log(`${store.name}:\n  ${answers.join('\n  ')}`);
   const wrong = await breaches(store.db);
