@@ -9,13 +9,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { freshTarget, STORE } from '../support/db.ts';
+import { startServe } from '../support/serve.ts';
 import { createUser, SESSION_COOKIE } from '../../src/modules/toegang/index.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/pgb.mjs', import.meta.url));
 const PASSWORD = 'werkers-wachtwoord-2026';
 
 interface Answer {
@@ -41,11 +39,9 @@ if (STORE === 'pglite') {
   test('pgb serve --werkers 2 is refused on PGlite (one process)', { timeout: 60_000 }, async () => {
     const t = await freshTarget();
     try {
-      const child = spawn(process.execPath, [BIN, '--db', t.target, 'serve', '--port', '0', '--werkers', '2'], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-      child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const s = startServe(t.target, ['--werkers', '2']);
+      const code = await s.exited;
+      const out = s.out() + s.err();
       assert.notEqual(code, 0, out);
       assert.match(out, /alleen op PostgreSQL/);
       assert.doesNotMatch(out, /pgb serve: http/);
@@ -60,19 +56,11 @@ if (STORE === 'pglite') {
     await createUser(db, { gebruikersnaam: 'werkers-backoffice', naam: 'Backoffice Werkers', rol: 'backoffice', wachtwoord: PASSWORD, actor: 'test' });
     await db.close();
 
-    const child = spawn(process.execPath, [BIN, '--db', t.target, 'serve', '--port', '0', '--werkers', '2'], {
-      env: { ...process.env, DATABASE_URL: '', PGB_LOG_NIVEAU: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, out, err, exited, address: printed } = startServe(t.target, ['--werkers', '2'], { PGB_LOG_NIVEAU: 'info' });
 
     /** The pids of the log's "request completed" lines, in order. */
     const served = (): number[] =>
-      out.split('\n').flatMap((l) => {
+      out().split('\n').flatMap((l) => {
         if (!l.startsWith('{')) return [];
         const x = JSON.parse(l) as { msg?: string; pid?: number };
         return x.msg === 'request completed' && x.pid ? [x.pid] : [];
@@ -96,20 +84,8 @@ if (STORE === 'pglite') {
     };
 
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        const timer = setInterval(() => {
-          const m = /pgb serve: (http:\/\/127\.0\.0\.1:\d+) op .* met 2 werkers/.exec(out);
-          if (m) {
-            clearInterval(timer);
-            resolve(m[1]!);
-          }
-        }, 100);
-        void exited.then((code) => {
-          clearInterval(timer);
-          reject(new Error(`pgb serve stopte (${code}): ${out}${err}`));
-        });
-      });
-      const listening = new Set(out.split('\n').filter((l) => l.includes('Server listening')).map((l) => (JSON.parse(l) as { pid: number }).pid));
+      const address = await printed(/pgb serve: (http:\/\/127\.0\.0\.1:\d+) op .* met 2 werkers/);
+      const listening = new Set(out().split('\n').filter((l) => l.includes('Server listening')).map((l) => (JSON.parse(l) as { pid: number }).pid));
       assert.equal(listening.size, 2, 'two workers listen');
       assert.ok(!listening.has(child.pid!), 'the primary serves nothing itself');
 
@@ -141,8 +117,8 @@ if (STORE === 'pglite') {
 
       const workers = [...listening];
       child.kill('SIGTERM');
-      assert.equal(await exited, 0, `${out}${err}`);
-      assert.match(out, /pgb serve: gestopt met luisteren/);
+      assert.equal(await exited, 0, `${out()}${err()}`);
+      assert.match(out(), /pgb serve: gestopt met luisteren/);
       for (const pid of workers) assert.throws(() => process.kill(pid, 0), 'the worker has stopped');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
