@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDemo } from '../../src/cli/demo.ts';
+import { demoDates, runDemo } from '../../src/cli/demo.ts';
+import { dateInNetherlands, type PlainDate } from '../../src/kernel/dates.ts';
+import { hasPayrollParameters } from '../../src/modules/loonadministratie/index.ts';
 import { main } from '../../src/cli/main.ts';
 import { validateAgainstXsd } from '../support/xsd.ts';
 import { freshTarget, STORE } from '../support/db.ts';
@@ -27,6 +29,9 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
     const env = { ...process.env, DATABASE_URL: '', PGB_DEBITEUR_IBAN: 'NL91ABNA0417164300' };
+    const dates = demoDates(dateInNetherlands(new Date()));
+    const careMonth = dates.careMonth;
+    const payroll = hasPayrollParameters(`${careMonth}-01` as PlainDate);
     const code = await runDemo({ db: t.target, dir, io, main: (args) => main(args, io, env) });
     assert.equal(code, 0, out.join('\n'));
     const text = out.join('\n');
@@ -37,9 +42,16 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     // Importing the same claims twice creates nothing the second time.
     assert.match(text, /declaraties\.csv: 34 regels, 0 nieuw/);
     // the corrected allocation of J. Pietersen leaves 6%: a signal to the holder and the funder, in the outbox
-    assert.match(text, /Budget raakt op: 1 \(1 nieuw\)/);
-    assert.match(text, /er is nog 6% over, minder dan 10%\. Nog € 80,00 van € 1\.400,00/);
-    assert.match(text, /wachtrij: 2 wachtend/);
+    if (dates.today <= dates.yearEnd) {
+      // (early in a year the pace of the first months may signal M. Jansen's budget too, and mail her funder)
+      assert.match(text, /Budget raakt op: [12] \([12] nieuw\)/);
+      assert.match(text, /budget:TKB-2026-0401 [^\n]*er is nog 6% over, minder dan 10%\. Nog € 80,00 van € 1\.400,00/);
+      assert.match(text, /wachtrij: [23] wachtend/);
+    } else {
+      // in January the demo's budgets (the care month's year) have ended: nothing left to run out
+      assert.match(text, /Budget raakt op: \d+ \(\d+ nieuw\)/);
+      assert.match(text, /wachtrij: \d+ wachtend/);
+    }
     assert.match(text, /al eerder ingelezen, niets veranderd/);
     assert.match(text, /niets te betalen/);
     // the transfer the bank returned (AC04) is held until the provider gives a new IBAN, then paid
@@ -50,9 +62,17 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     // 17,226; bracket tax 35.75% = 6,158; AHK 3,115; ARK 996 + 31.009% × (17,226 − 11,965) = 2,628 (up); (6,158 − 3,115 − 2,628) / 12
     // = 34.58; special rate on the holiday pay (annual 12 × 1554 = 18,648: row 4.741%) 5.46; together 40.04.
     // Premiums: AWf low 2.74% 42.58 + Aof 6.27% 97.44 + Wko 0.50% 7.77 + Whk 1.52% 23.62 + Zvw 6.10% 94.79 = 266.20.
-    assert.match(text, /lst:ZOK-007:\d{4}-\d\d:1: bruto 1554\.00, loonheffing 40\.04, netto 1513\.96, premies 266\.20/);
-    assert.match(text, /\$ pgb loon run [^\n]*\ngeen nieuwe loonstroken/, 'a second payroll run makes nothing new');
-    assert.match(text, /af te dragen aan de Belastingdienst 306\.24/); // 40.04 + 266.20
+    // Until the platform holds the payroll parameters of the care month's year (the tax authority
+    // publishes them in December), the payroll run refuses that month with why, and her claim waits
+    // (approved, charged to the budget for its gross, not paid): the demo still runs, as on 1 February 2027.
+    if (payroll) {
+      assert.match(text, /lst:ZOK-007:\d{4}-\d\d:1: bruto 1554\.00, loonheffing 40\.04, netto 1513\.96, premies 266\.20/);
+      assert.match(text, /\$ pgb loon run [^\n]*\ngeen nieuwe loonstroken/, 'a second payroll run makes nothing new');
+      assert.match(text, /af te dragen aan de Belastingdienst 306\.24/); // 40.04 + 266.20
+    } else {
+      assert.match(text, new RegExp(`wacht: ZOK-007: ${careMonth}: geen loonparameters voor ${careMonth}-\\d\\d`));
+      assert.doesNotMatch(text, /lst:ZOK-007:/);
+    }
 
     const claims = Object.fromEntries((await csvOf(t.target, 'declaraties')).map((r) => [r.declaratie_id, `${r.status}${r.reden ? `:${r.reden}` : ''}`]));
     assert.deepEqual(claims, {
@@ -71,13 +91,14 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
       'DCL-1013': 'betaald',
       'DCL-1014': 'afgekeurd:ONGELDIG', // care date after receipt
       'DCL-1015': 'afgekeurd:INDIENTERMIJN_VERSTREKEN', // care of two years ago: after 1 April of the next year
-      'DCL-1016': 'betaald', // the employed carer's hours: paid net after the payroll run
+      'DCL-1016': payroll ? 'betaald' : 'goedgekeurd', // the employed carer's hours: paid net after the payroll run
       [Object.keys(claims).find((k) => k.startsWith('mnd:ZOK-005:'))!]: 'betaald',
     });
 
     const budgets = Object.fromEntries((await csvOf(t.target, 'budgetten')).map((r) => [r.toekenning_id, [r.toegekend, r.besteed, r.beschikbaar].join('/')]));
     assert.deepEqual(budgets, {
-      'TKB-2026-0001': '6000.00/2176.45/3823.55', // DCL-1001 270.75 + DCL-1013 85.50 + DCL-1016 1554.00 gross + its employer premiums 266.20
+      // DCL-1001 270.75 + DCL-1013 85.50 + DCL-1016 1554.00 gross + its employer premiums 266.20 (charged by the payroll run)
+      'TKB-2026-0001': payroll ? '6000.00/2176.45/3823.55' : '6000.00/1910.25/4089.75',
       'TKB-2026-0002': '0.00/0.00/0.00', // withdrawn
       'TKB-2026-0101': '400.00/400.00/0.00', // ends first: took 400 of DCL-1002's 600
       'TKB-2026-0102': '9000.00/200.00/8800.00', // the remaining 200
@@ -88,13 +109,15 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     });
 
     // M. Jansen's quarterly statement counts the employer premiums as spent from the budget: what it says is left is what the budget holds
-    const careMonth = /lst:ZOK-007:(\d{4}-\d\d):1/.exec(text)![1]!;
     const db = await openDb({ target: t.target });
     try {
       const s = await budgetStatement(db, { holder: { bsn: syntheticBsn(1) }, kwartaal: `${careMonth.slice(0, 4)}-Q${Math.ceil(Number(careMonth.slice(5, 7)) / 3)}` });
       const wmo = s.wetten.find((w) => w.wet === 'WMO_HH')!;
-      assert.deepEqual([wmo.besteed_kwartaal, wmo.resterend], [2176_45, 3823_55]);
-      assert.deepEqual(wmo.per_zorgverlener.map((p) => [p.zorgverlener, p.bedrag]), [['Lotte Mulder', 1554_00], ['Thuishulp De Linde', 356_25], ['Lotte Mulder: werkgeverspremies', 266_20]]);
+      assert.deepEqual([wmo.besteed_kwartaal, wmo.resterend], payroll ? [2176_45, 3823_55] : [1910_25, 4089_75]);
+      assert.deepEqual(
+        wmo.per_zorgverlener.map((p) => [p.zorgverlener, p.bedrag]),
+        [['Lotte Mulder', 1554_00], ['Thuishulp De Linde', 356_25], ...(payroll ? [['Lotte Mulder: werkgeverspremies', 266_20]] : [])],
+      );
     } finally {
       await db.close();
     }
@@ -106,7 +129,7 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
       'ZV-PART-1:600.00:teruggeboekt', // to the old IBAN
       'ZV-PART-1:600.00:verzonden', // to the new one, in the third run
       'ZV-PART-2:1850.00:bevestigd',
-      'ZV-PART-3:1513.96:bevestigd', // net: 1554.00 gross minus 40.04 wage tax withheld
+      ...(payroll ? ['ZV-PART-3:1513.96:bevestigd'] : []), // net: 1554.00 gross minus 40.04 wage tax withheld
       'ZV-ZZP-1:472.25:bevestigd', // 270.75 + 116.00 + 85.50
       'ZV-ZZP-2:1320.00:bevestigd',
     ]);

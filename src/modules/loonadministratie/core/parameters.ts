@@ -505,6 +505,11 @@ export function parametersFor(datum: PlainDate): ParameterSet {
   );
 }
 
+/** Whether the platform holds the payroll parameters (tables, rates, credits) for `datum`. */
+export function hasPayrollParameters(datum: PlainDate): boolean {
+  return PARAMETERSETS.some((set) => compareDates(set.geldigVanaf, datum) <= 0 && compareDates(datum, set.geldigTot) <= 0);
+}
+
 /** The minimum-wage period within the set that covers `datum`. */
 export function minimumloonPeriode(datum: PlainDate): MinimumloonPeriode {
   const set = parametersFor(datum);
