@@ -147,6 +147,7 @@ test(`urgent payments: four eyes, paid once in an urgent run, later claims settl
 test(`pgb spoed: request, four eyes, urgent run with its file, matched claim in pgb trace, pgb controle (${STORE})`, async () => {
   const t = await freshTarget();
   const dir = mkdtempSync(join(tmpdir(), 'pgb-spoed-'));
+  const year = dateInNetherlands(new Date()).slice(0, 4);
   try {
     const file = (name: string, content: string) => {
       const p = join(dir, name);
@@ -155,7 +156,8 @@ test(`pgb spoed: request, four eyes, urgent run with its file, matched claim in 
     };
     for (const [kind, content] of [
       ['verstrekkers', parties.verstrekkers], ['budgethouders', parties.budgethouders], ['zorgverleners', parties.zorgverleners],
-      ['toekenningen', csv(ALLOCATION_HEADER, [allocation('T-B', HOLDER.b, 'WLZ', '2026-01-01', '2026-12-31', '5000.00', '', 'ZK0001')])],
+      // the allocation covers this year: the request below is for this month (the test runs on any day)
+      ['toekenningen', csv(ALLOCATION_HEADER, [allocation('T-B', HOLDER.b, 'WLZ', `${year}-01-01`, `${year}-12-31`, '5000.00', '', 'ZK0001')])],
       ['zorgovereenkomsten', csv(AGREEMENT_HEADER, [agreement('Z-B', HOLDER.b, 'ZV2', 'WLZ', { rate: '25.00' })])],
     ] as const) {
       const r = await pgb(t.target, 'import', kind, file(`${kind}.csv`, content));
