@@ -150,17 +150,21 @@ export interface OwnDeposits {
   beschikbaar: number;
 }
 
+/** The own-deposit accounts of the holders in parameter $h (bigint[]), of the law in $w (text, or NULL for all): holder, law, deposited, left. */
+const OWN_DEPOSITS = (h: number, w: number) => `
+  SELECT split_part(r.sleutel, ':', 1)::bigint AS budgethouder_id, split_part(r.sleutel, ':', 2) AS wet,
+         COALESCE((SELECT -sum(bo.bedrag) FROM boekingen bo JOIN journaalposten j ON j.id = bo.journaalpost_id
+                    WHERE bo.rekening_id = r.id AND j.soort = 'storting_budgethouder'), 0)::bigint AS gestort,
+         (-r.saldo) AS beschikbaar
+    FROM rekeningen r
+   WHERE r.soort = 'eigen_bijdrage'
+     AND split_part(r.sleutel, ':', 1)::bigint = ANY($${h}::bigint[])
+     AND ($${w}::text IS NULL OR split_part(r.sleutel, ':', 2) = $${w})`;
+
 /** A holder's own deposits (*vrijwillige storting*) per law: deposited and left. */
 export async function ownDeposits(db: Queryable, holderIds: number[], wet?: string | null): Promise<OwnDeposits[]> {
   const r = await db.query<OwnDeposits>(
-    `SELECT split_part(r.sleutel, ':', 1)::bigint AS budgethouder_id, split_part(r.sleutel, ':', 2) AS wet,
-            COALESCE((SELECT -sum(bo.bedrag) FROM boekingen bo JOIN journaalposten j ON j.id = bo.journaalpost_id
-                       WHERE bo.rekening_id = r.id AND j.soort = 'storting_budgethouder'), 0)::bigint AS gestort,
-            (-r.saldo) AS beschikbaar
-       FROM rekeningen r
-      WHERE r.soort = 'eigen_bijdrage'
-        AND split_part(r.sleutel, ':', 1)::bigint = ANY($1::bigint[])
-        AND ($2::text IS NULL OR split_part(r.sleutel, ':', 2) = $2)
+    `${OWN_DEPOSITS(1, 2)}
       ORDER BY 1, 2`,
     [holderIds, wet ?? null],
     { prepare: 'budgetten.ownDeposits' },
@@ -189,15 +193,10 @@ export async function listBudgetsWithDeposits(
           ORDER BY h.clientnummer, b.wet, b.ingangsdatum, b.budget_id
           LIMIT $${n + 1} OFFSET $${n + 2}) x)
        UNION ALL
-       (SELECT 2, NULL::text, NULL::text, NULL::text, split_part(r.sleutel, ':', 1)::bigint, NULL::bigint, NULL::text, NULL::text,
-               split_part(r.sleutel, ':', 2), NULL::date, NULL::date, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint,
-               (-r.saldo),
-               COALESCE((SELECT -sum(bo.bedrag) FROM boekingen bo JOIN journaalposten j ON j.id = bo.journaalpost_id
-                          WHERE bo.rekening_id = r.id AND j.soort = 'storting_budgethouder'), 0)::bigint
-          FROM rekeningen r
-         WHERE r.soort = 'eigen_bijdrage'
-           AND split_part(r.sleutel, ':', 1)::bigint = ANY($${n + 3}::bigint[])
-           AND ($${n + 4}::text IS NULL OR split_part(r.sleutel, ':', 2) = $${n + 4}))
+       (SELECT 2, NULL::text, NULL::text, NULL::text, o.budgethouder_id, NULL::bigint, NULL::text, NULL::text,
+               o.wet, NULL::date, NULL::date, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint,
+               o.beschikbaar, o.gestort
+          FROM (${OWN_DEPOSITS(n + 3, n + 4)}) o)
      ) u
      ORDER BY u.deel, u.clientnummer, u.budgethouder_id, u.wet, u.ingangsdatum, u.budget_id`,
     [...w.params, f.limit ?? null, f.offset ?? 0, holderIds, f.wet ?? null],
