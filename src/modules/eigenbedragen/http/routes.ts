@@ -11,7 +11,7 @@ import { listOwnAmounts, type OwnAmountRow } from '../repo.ts';
 import { ownAmountRoom, requestOwnAmount } from '../use-cases/request-own-amount.ts';
 import { yearlyAllowance } from '../core/rules.ts';
 import { EIGEN_BEDRAG_SOORTEN, ruleJson } from '../../tarieven/index.ts';
-import { WETTEN, type Wet } from '../../../kernel/wet.ts';
+import { WETTEN } from '../../../kernel/wet.ts';
 
 function holderOf(p: Principal, requested: number | undefined): number {
   if (p.rol === 'backoffice') {
@@ -62,8 +62,8 @@ export const eigenBedragenRoutes: RouteSpec<any, any, any>[] = [
     access: { roles: ['budgethouder', 'vertegenwoordiger', 'backoffice'] },
     query: z.object({
       budgethouder_id: z.coerce.number().int().positive().optional(),
-      wet: z.enum(WETTEN as unknown as [Wet, ...Wet[]]),
-      soort: z.enum(EIGEN_BEDRAG_SOORTEN as unknown as [string, ...string[]]),
+      wet: z.enum(WETTEN),
+      soort: z.enum(EIGEN_BEDRAG_SOORTEN),
       jaar: z.coerce.number().int().min(2000).max(2100),
     }),
     handler: async ({ db, principal, query }) => {
