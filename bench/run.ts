@@ -115,6 +115,16 @@ async function freshTarget(store: 'postgres' | 'pglite', label: string): Promise
   };
 }
 
+/** A copy of a PostgreSQL target as it is now (`PGB_BENCH_KEEP`: to measure or profile a step again by hand). */
+async function keepCopy(t: Target): Promise<string> {
+  const name = `${new URL(t.target).pathname.slice(1)}_kept`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${new URL(t.target).pathname.slice(1)}`);
+  await admin.end();
+  return name;
+}
+
 // ---- datasets ----
 
 const generated = new Map<string, { dir: string; manifest: Manifest; ms: number }>();
@@ -349,6 +359,7 @@ async function claimsBench(store: 'postgres' | 'pglite', n: number): Promise<voi
   try {
     const setup = await runSteps(t, d.dir, d.manifest, (i) => d.manifest.stappen[i]!.month === 0, WORK);
     log(`${store} claims ${n}: setup ${(setup.reduce((s, m) => s + (m?.wallMs ?? 0), 0) / 1000).toFixed(1)} s`);
+    if (process.env.PGB_BENCH_KEEP && store === 'postgres') log(`${store} claims ${n}: the database before the import kept as ${await keepCopy(t)}, the claims file as ${all}`);
     const m = await child(['cli', '--db', t.target, 'import', 'declaraties', all]);
     log(`${store} claims ${n}: import ${(m.ms / 1000).toFixed(1)} s, ${(n / (m.ms / 1000)).toFixed(0)}/s, ${m.maxRssMb.toFixed(0)} MB: ${m.summary}`);
     let copy: CopyResult | null = null;
