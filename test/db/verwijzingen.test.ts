@@ -12,6 +12,7 @@ import pg from 'pg';
 import { freshDb, STORE } from '../support/db.ts';
 import { AGREEMENT_HEADER, ALLOCATION_HEADER, CLAIM_HEADER, HOLDER, agreement, allocation, claimLine, csv, load, loadParties } from '../support/factories.ts';
 import type { Db } from '../../src/db/connection.ts';
+import { runLedgerCheck } from '../../src/modules/ledger/index.ts';
 
 /** The SQLSTATE of what `p` threw (23503 is foreign_key_violation), with its message. */
 async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string }> {
@@ -162,6 +163,25 @@ test(`references of the bulk tables: a parent's delete waits for the transaction
   } finally {
     await writer.end().catch(() => {});
     await deleter.end().catch(() => {});
+    await close();
+  }
+});
+
+test(`pgb controle finds a posting whose entry or account does not exist, should one get past the check (${STORE})`, async () => {
+  const { db, close } = await freshDb();
+  try {
+    await world(db);
+    assert.equal((await runLedgerCheck(db)).ok, true);
+    // only by switching the check off (as an administrator could) does such a row get in
+    await db.exec(`ALTER TABLE boekingen DISABLE TRIGGER boekingen_verwijzingen`);
+    await db.query(`INSERT INTO boekingen (journaalpost_id, rekening_id, bedrag) VALUES (-7, (SELECT min(id) FROM rekeningen), 1), (-7, (SELECT min(id) FROM rekeningen), -1)`);
+    await db.exec(`ALTER TABLE boekingen ENABLE TRIGGER boekingen_verwijzingen`);
+    const report = await runLedgerCheck(db);
+    assert.equal(report.ok, false);
+    const breach = report.results.find((r) => r.name === 'elke boeking hoort bij een bestaande journaalpost en rekening')!;
+    assert.equal(breach.breaches.length, 2);
+    assert.match(breach.breaches[0]!, /van journaalpost -7: die journaalpost bestaat niet/);
+  } finally {
     await close();
   }
 });

@@ -22,6 +22,14 @@ const CHECKS: { name: string; sql: string }[] = [
             FROM boekingen GROUP BY journaalpost_id HAVING sum(bedrag) <> 0 OR count(*) < 2 LIMIT 50`,
   },
   {
+    // the references are checked per statement (migration 012); this is the second look, over all rows
+    name: 'elke boeking hoort bij een bestaande journaalpost en rekening',
+    sql: `SELECT 'boeking op rekening ' || b.rekening_id || ' van journaalpost ' || b.journaalpost_id || ': '
+                 || CASE WHEN j.id IS NULL THEN 'die journaalpost bestaat niet' ELSE 'die rekening bestaat niet' END AS breach
+            FROM boekingen b LEFT JOIN journaalposten j ON j.id = b.journaalpost_id LEFT JOIN rekeningen r ON r.id = b.rekening_id
+           WHERE j.id IS NULL OR r.id IS NULL LIMIT 50`,
+  },
+  {
     name: 'de som van alle boekingen is nul',
     sql: `SELECT 'som van alle boekingen is ' || sum(bedrag) AS breach FROM boekingen HAVING sum(bedrag) <> 0`,
   },
