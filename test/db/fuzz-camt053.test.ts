@@ -70,7 +70,7 @@ function replaceLine(line: number, text: string): string {
 function withText(tag: string, n: number, value: string): { text: string; line: number } {
   const line = lineOf(`<${tag}`, n);
   const l = LINES[line - 1]!;
-  return { text: replaceLine(line, l.replace(/>[^<]*</, `>${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}<`)), line };
+  return { text: replaceLine(line, l.replace(/>[^<]*</, () => `>${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}<`)), line };
 }
 
 const xmlSafe = (a: fc.Arbitrary<string>) => a.filter((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s));
@@ -83,15 +83,15 @@ const badValue: fc.Arbitrary<Case> = fc.oneof(
   }),
   fc.tuple(fc.integer({ min: 0, max: 1 }), fc.constantFrom('USD', 'eur', '', 'EURO')).map(([entry, ccy]) => {
     const line = lineOf('<Amt', 2 + entry * 2);
-    return { what: `Ntry[${entry + 1}] currency ${ccy}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace('Ccy="EUR"', ccy === '' ? '' : `Ccy="${ccy}"`))), line: ccy === '' ? lineOf('<Ntry>', entry) : line, column: `Ntry[${entry + 1}]/Amt` };
+    return { what: `Ntry[${entry + 1}] currency ${ccy}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace('Ccy="EUR"', () => (ccy === '' ? '' : `Ccy="${ccy}"`)))), line: ccy === '' ? lineOf('<Ntry>', entry) : line, column: `Ntry[${entry + 1}]/Amt` };
   }),
   fc.tuple(fc.integer({ min: 0, max: 1 }), xmlSafe(badDate)).map(([entry, v]) => {
     const line = lineOf('<BookgDt>', entry) + 1;
-    return { what: `Ntry[${entry + 1}] booking date ${v}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace(/>[^<]*</, `>${v}<`))), line: lineOf('<Ntry>', entry), column: `Ntry[${entry + 1}]/BookgDt` };
+    return { what: `Ntry[${entry + 1}] booking date ${v}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace(/>[^<]*</, () => `>${v}<`))), line: lineOf('<Ntry>', entry), column: `Ntry[${entry + 1}]/BookgDt` };
   }),
   fc.tuple(fc.integer({ min: 0, max: 1 }), fc.constantFrom('CRED', 'crdt', 'DEBIT', 'X', '')).map(([entry, v]) => {
     const line = lineOf('<CdtDbtInd>', 2 + entry * 2);
-    return { what: `Ntry[${entry + 1}] CdtDbtInd ${v}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace(/>[^<]*</, `>${v}<`))), line: lineOf('<Ntry>', entry), column: `Ntry[${entry + 1}]/CdtDbtInd` };
+    return { what: `Ntry[${entry + 1}] CdtDbtInd ${v}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace(/>[^<]*</, () => `>${v}<`))), line: lineOf('<Ntry>', entry), column: `Ntry[${entry + 1}]/CdtDbtInd` };
   }),
 );
 
@@ -130,11 +130,11 @@ const broken: fc.Arbitrary<Case> = fc.oneof(
   fc.integer({ min: 10, max: VALID.length - 20 }).map((n) => ({ what: `cut after ${n} characters`, content: Buffer.from(VALID.slice(0, n)) })),
   fc.tuple(fc.constantFrom('&xxe;', '&#0;', '&#xD800;', '&#x110000;', '&nbsp;', '&', '<', ']]>'), fc.constantFrom('Ustrd', 'Nm', 'NtryRef')).map(([bad, tag]) => {
     const line = lineOf(`<${tag}>`);
-    return { what: `${bad} in ${tag}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace(/>([^<]*)</, `>$1${bad}<`))) };
+    return { what: `${bad} in ${tag}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace(/>([^<]*)</, (_m, text: string) => `>${text}${bad}<`))) };
   }),
   fc.tuple(fc.constantFrom('\u0000', '\u0001', '\u0008', '\u001b', '\u000b'), fc.constantFrom('Ustrd', 'Nm', 'NtryRef', 'IBAN')).map(([c, tag]) => {
     const line = lineOf(`<${tag}>`);
-    return { what: `control character U+${c.charCodeAt(0).toString(16).padStart(4, '0')} in ${tag}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace(/>([^<]*)</, `>$1${c}<`))), line };
+    return { what: `control character U+${c.charCodeAt(0).toString(16).padStart(4, '0')} in ${tag}`, content: Buffer.from(replaceLine(line, LINES[line - 1]!.replace(/>([^<]*)</, (_m, text: string) => `>${text}${c}<`))), line };
   }),
   fc.constantFrom(
     { what: 'another root', content: Buffer.from(VALID.replaceAll('Document', 'Documentje')) },
