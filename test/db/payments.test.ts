@@ -12,6 +12,8 @@ import { validateAgainstXsd } from '../support/xsd.ts';
 import { AGREEMENT_HEADER, ALLOCATION_HEADER, CLAIM_HEADER, HOLDER, agreement, allocation, available, claimLine, claimStatus, csv, load, loadParties, parties } from '../support/factories.ts';
 import { runMonthlyPay } from '../../src/modules/maandloon/index.ts';
 import { runLedgerCheck } from '../../src/modules/ledger/index.ts';
+import { runPayments } from '../../src/modules/betalingen/index.ts';
+import { payableClaims } from '../../src/modules/betalingen/repo.ts';
 import { AppError } from '../../src/kernel/errors.ts';
 
 const XSD = new URL('../../standards/pain.001.001.09.xsd', import.meta.url).pathname;
@@ -131,5 +133,47 @@ test(`the ledger check finds a tampered balance and exits non-zero (${STORE})`, 
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await t.cleanup();
+  }
+});
+
+test(`a large payment run (1,104 approved claims, planned with hash joins): each claim paid once, in receipt order, the planner setting restored after the query (${STORE})`, async () => {
+  const { db, close } = await freshDb();
+  try {
+    await loadParties(db);
+    await load(db, 'toekenningen', csv(ALLOCATION_HEADER, [allocation('T-A', HOLDER.a, 'WMO_HH', '2026-01-01', '2026-12-31', '1000000.00')]));
+    await load(db, 'zorgovereenkomsten', csv(AGREEMENT_HEADER, [agreement('Z-A', HOLDER.a, 'ZV1', 'WMO_HH')]));
+    // 92 days × 12 quantities: no two claims alike, so none is a duplicate
+    const lines: string[] = [];
+    for (let day = 0; day < 92; day++) {
+      const date = new Date(Date.UTC(2026, 7, 1 + day)).toISOString().slice(0, 10);
+      for (let hours = 1; hours <= 12; hours++) lines.push(claimLine(`G-${day}-${hours}`, HOLDER.a, 'ZV1', date, String(hours), '30.00'));
+    }
+    await load(db, 'declaraties', csv(CLAIM_HEADER, lines));
+    const statuses = Object.values(await claimStatus(db));
+    assert.equal(statuses.length, 1104);
+    assert.ok(statuses.every((s) => s === 'goedgekeurd'));
+
+    // the query itself, rolled back: every claim once, in receipt order, and the planner's setting
+    // is back to its default for the rest of the transaction
+    await db.transaction(async (tx) => {
+      const { claims } = await payableClaims(tx);
+      assert.equal(claims.length, 1104);
+      assert.equal(new Set(claims.map((c) => c.declaratieId)).size, 1104);
+      const order = await tx.query<{ declaratie_id: string }>(`SELECT declaratie_id FROM declaraties ORDER BY ontvangen_op, volgnummer`);
+      assert.deepEqual(claims.map((c) => c.declaratieId), order.rows.map((x) => x.declaratie_id));
+      assert.equal(claims.find((c) => c.declaratieId === 'G-0-1')!.vanMaand, '2026-08');
+      assert.equal((await tx.query<{ enable_nestloop: string }>(`SHOW enable_nestloop`)).rows[0]!.enable_nestloop, 'on');
+      throw new Error('rolled back on purpose');
+    }).catch((e: Error) => assert.equal(e.message, 'rolled back on purpose'));
+
+    const run = await runPayments(db, { date: '2026-11-19', actor: 'test', debtor: { name: 'Test Betaalbureau', iban: 'NL91ABNA0417164300' }, now: new Date('2026-11-18T10:00:00+01:00') });
+    assert.equal(run.claims, 1104);
+    assert.equal(run.payments, 1);
+    // 92 days × (1 + … + 12) hours × € 30.00
+    assert.equal(run.total, 92 * 78 * 3000);
+    assert.ok(Object.values(await claimStatus(db)).every((s) => s === 'betaald'));
+    assert.equal((await runLedgerCheck(db)).ok, true);
+  } finally {
+    await close();
   }
 });

@@ -4,6 +4,9 @@ import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import type { PayableClaim, Provider } from './core/run.ts';
 
+/** From this many approved claims on, the payable-claims query is planned with hash joins only. */
+const LARGE_RUN = 1_000;
+
 /**
  * Locks and returns every approved claim that is in no payment yet, in receipt order.
  *
@@ -18,7 +21,15 @@ import type { PayableClaim, Provider } from './core/run.ts';
  * every condition on `d` itself, so that it locks (FOR UPDATE OF d, in receipt order) exactly the
  * claims it returns, and a claim changed meanwhile is checked again on its new version.
  */
-export async function payableClaims(tx: Queryable): Promise<{ claims: PayableClaim[]; providers: Map<string, Provider> }> {
+export async function payableClaims(tx: Tx): Promise<{ claims: PayableClaim[]; providers: Map<string, Provider> }> {
+  // The table statistics lag a bulk write: right after an import or a monthly pay, the planner may
+  // think a handful of claims are approved where there are tens of thousands, and join the months
+  // of care to the claims in a nested loop that compares every pair (208 s for 22,149 claims in the
+  // bench, against 0.23 s by hashing). For a large run the right plan is hashing whatever the
+  // statistics say, so it is told so; a small run keeps the planner's choice (index lookups).
+  const approved = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM declaraties WHERE status = 'goedgekeurd'`);
+  const large = approved.rows[0]!.n >= LARGE_RUN;
+  if (large) await tx.query(`SET LOCAL enable_nestloop = off`);
   const r = await tx.query<{ declaratie_id: string; zorgverlener_id: string; bedrag: number; clientnummer: number; van: string; tot: string; naam: string; iban: string }>(
     `WITH kandidaat AS MATERIALIZED (
        SELECT d.declaratie_id FROM declaraties d JOIN zorgverleners z ON z.zorgverlener_id = d.zorgverlener_id
@@ -46,6 +57,7 @@ export async function payableClaims(tx: Queryable): Promise<{ claims: PayableCla
       ORDER BY d.ontvangen_op, d.volgnummer
       FOR UPDATE OF d`,
   );
+  if (large) await tx.query(`SET LOCAL enable_nestloop = DEFAULT`);
   const providers = new Map<string, Provider>();
   const claims = r.rows.map((x) => {
     providers.set(x.zorgverlener_id, { id: x.zorgverlener_id, naam: x.naam, iban: x.iban });
