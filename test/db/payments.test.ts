@@ -136,7 +136,7 @@ test(`the ledger check finds a tampered balance and exits non-zero (${STORE})`, 
   }
 });
 
-test(`a large payment run (1,104 approved claims, planned with hash joins): each claim paid once, in receipt order, the planner setting restored after the query (${STORE})`, async () => {
+test(`a large payment run (1,104 approved claims, planned without nested loops): each claim paid once, in receipt order, the planner setting restored after the query (${STORE})`, async () => {
   const { db, close } = await freshDb();
   try {
     await loadParties(db);

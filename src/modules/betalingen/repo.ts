@@ -4,7 +4,7 @@ import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import type { PayableClaim, Provider } from './core/run.ts';
 
-/** From this many approved claims on, the payable-claims query is planned with hash joins only. */
+/** From this many approved claims on, the payable-claims query is planned without nested loops (hash and merge joins). */
 const LARGE_RUN = 1_000;
 
 /**
@@ -25,7 +25,7 @@ export async function payableClaims(tx: Tx): Promise<{ claims: PayableClaim[]; p
   // The table statistics lag a bulk write: right after an import or a monthly pay, the planner may
   // think a handful of claims are approved where there are tens of thousands, and join the months
   // of care to the claims in a nested loop that compares every pair (208 s for 22,149 claims in the
-  // bench, against 0.23 s by hashing). For a large run the right plan is hashing whatever the
+  // bench, against 0.23 s by hashing). For a large run the right plan is hash (or merge) joins whatever the
   // statistics say, so it is told so; a small run keeps the planner's choice (index lookups).
   const approved = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM declaraties WHERE status = 'goedgekeurd'`);
   const large = approved.rows[0]!.n >= LARGE_RUN;
