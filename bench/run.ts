@@ -116,8 +116,8 @@ async function freshTarget(store: 'postgres' | 'pglite', label: string): Promise
 }
 
 /** A copy of a PostgreSQL target as it is now (`PGB_BENCH_KEEP`: to measure or profile a step again by hand). */
-async function keepCopy(t: Target): Promise<string> {
-  const name = `${new URL(t.target).pathname.slice(1)}_kept`;
+async function keepCopy(t: Target, suffix = 'kept'): Promise<string> {
+  const name = `${new URL(t.target).pathname.slice(1)}_${suffix}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${new URL(t.target).pathname.slice(1)}`);
@@ -157,6 +157,8 @@ async function runSteps(t: Target, dir: string, manifest: Manifest, pick: (i: nu
   for (let i = 0; i < manifest.stappen.length; i++) {
     if (!pick(i)) continue;
     out[i] = await child(['step', t.target, dir, String(i)], { BENCH_SEPA_DIR: sepaDir });
+    // one line per step, so that a long run that is stopped still shows how far it came and what each step took
+    log(`  step ${i + 1}/${manifest.stappen.length} pgb ${manifest.stappen[i]!.args.join(' ')}: ${(out[i]!.ms / 1000).toFixed(2)} s, ${out[i]!.maxRssMb.toFixed(0)} MB`);
   }
   return out;
 }
@@ -383,8 +385,12 @@ async function payBench(store: 'postgres' | 'pglite', agreements: number): Promi
     const steps = d.manifest.stappen;
     const mi = steps.findIndex((s) => s.kind === 'maandloon');
     const bi = steps.findIndex((s) => s.kind === 'betaalrun');
-    const measured = await runSteps(t, d.dir, d.manifest, (i) => i < bi, WORK);
-    if (process.env.PGB_BENCH_KEEP && store === 'postgres') log(`${store} pay ${agreements}: the database before the payment run kept as ${await keepCopy(t)}`);
+    const keep = process.env.PGB_BENCH_KEEP && store === 'postgres';
+    const measured = await runSteps(t, d.dir, d.manifest, (i) => i < mi, WORK);
+    if (keep) log(`${store} pay ${agreements}: the database before the monthly pay kept as ${await keepCopy(t, 'kept_maandloon')}`);
+    const between = await runSteps(t, d.dir, d.manifest, (i) => i >= mi && i < bi, WORK);
+    between.forEach((m, i) => (measured[i] = m));
+    if (keep) log(`${store} pay ${agreements}: the database before the payment run kept as ${await keepCopy(t)}`);
     const rest = await runSteps(t, d.dir, d.manifest, (i) => i >= bi, WORK);
     rest.forEach((m, i) => (measured[i] = m));
     const r: PayResult = { store, agreements: d.manifest.aantallen.zorgovereenkomsten!, monthly: measured[mi]!, payment: measured[bi]!, transfers: measured[bi]!.summary };
