@@ -184,7 +184,9 @@ export function matchAgreement(claim: Claim, holderId: number, ctx: CheckContext
   const covers = (a: Agreement, d: PlainDate) => d >= a.ingangsdatum && (a.einddatum === null || d <= a.einddatum);
   const rank = { geaccordeerd: 0, ingediend: 1, afgekeurd: 2 } as const;
   const scored = candidates.map((a) => ({ a, covered: claim.lines.filter((l) => covers(a, l.datum)).length }));
-  scored.sort((x, y) => y.covered - x.covered || rank[x.a.status] - rank[y.a.status] || (x.a.ingangsdatum < y.a.ingangsdatum ? 1 : -1));
+  // most lines covered, then the most advanced status, then the latest start, then the id (so that the order the database returned them in never decides)
+  const later = (x: string, y: string) => (x === y ? 0 : x < y ? 1 : -1);
+  scored.sort((x, y) => y.covered - x.covered || rank[x.a.status] - rank[y.a.status] || later(x.a.ingangsdatum, y.a.ingangsdatum) || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
   return scored[0]!.a;
 }
 
