@@ -690,6 +690,15 @@ describe('matchAgreement', () => {
     assert.equal(matchAgreement(c([line('2026-03-02', '4', 2833)]), HOLDER, ctx)?.id, 'ZOK-B');
   });
 
+  test('all else equal (coverage, status, start), the lowest id wins, whatever order the agreements come in', () => {
+    const x = agreement({ id: 'ZOK-X' });
+    const y = agreement({ id: 'ZOK-Y' });
+    const z = agreement({ id: 'ZOK-Z' });
+    for (const order of [[x, y, z], [z, y, x], [y, z, x], [z, x, y]]) {
+      assert.equal(matchAgreement(c([line('2026-03-02', '4', 2833)]), HOLDER, context({ agreements: order }))?.id, 'ZOK-X');
+    }
+  });
+
   test('a named agreement is taken as named, even when another one fits better', () => {
     const ctx = context({
       agreements: [agreement({ id: 'ZOK-2025', ingangsdatum: date('2025-01-01'), einddatum: date('2025-12-31') }), agreement({ id: 'ZOK-2026' })],
