@@ -113,12 +113,12 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           actor: config.actor,
           debtor: { name: config.debtorName, iban: config.debtorIban, ...(config.debtorBic ? { bic: config.debtorBic } : {}) },
         });
-        if (r.betaalrunId && !r.xml) {
+        if (r.betaalrunId && !r.sepa) {
           io.out(`betaalrun ${r.betaalrunId}: ${r.claims} declaratie(s) geheel verrekend met vorderingen; niets over te maken, geen bestand geschreven`);
-        } else if (!r.betaalrunId || !r.xml) {
+        } else if (!r.betaalrunId || !r.sepa) {
           io.out('niets te betalen: er zijn geen goedgekeurde, onbetaalde declaraties; geen bestand geschreven');
         } else {
-          writeFileAtomic(o.sepa, r.xml);
+          writeFileAtomic(o.sepa, r.sepa!);
           io.out(`betaalrun ${r.betaalrunId}: ${r.payments} overboeking(en) voor ${r.claims} declaratie(s), samen ${formatEuros(r.total)} → ${o.sepa}`);
         }
         if (r.betaalrunId && r.verrekend > 0) {

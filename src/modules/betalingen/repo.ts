@@ -1,5 +1,5 @@
 /** SQL of payment runs and payments. */
-import { copyChunks, copyField, type Queryable, type Tx } from '../../db/connection.ts';
+import { copyChunks, copyField, rowsOf, type Queryable, type Tx } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import type { PayableClaim, Provider } from './core/run.ts';
@@ -95,27 +95,32 @@ const statusOf = (p: PaymentRow): string => (p.bedrag === 0 ? 'bevestigd' : 'ver
 
 export async function insertRun(
   tx: Queryable,
-  run: { betaalrunId: string; datum: PlainDate; actor: string; now: Date; total: number; xml: string; sha256: string; /** all payments, to holders too */ aantal?: number },
+  run: { betaalrunId: string; datum: PlainDate; actor: string; now: Date; total: number; /** the SEPA file, whole or in pieces */ xml: string | readonly string[]; sha256: string; /** all payments, to holders too */ aantal?: number },
   payments: PaymentRow[],
 ): Promise<void> {
   const posts = payments.flatMap((p) => p.claims.map((c) => ({ p, c })));
   if ('copyFrom' in tx) {
     // a national run has hundreds of thousands of payments: COPY rather than unnest; the run's
-    // SEPA file (150 MB for 220,000 transfers) goes in as slices of its text, never as one
-    // parameter (which the driver would copy again, whole)
+    // SEPA file (150 MB for 220,000 transfers) goes in as its pieces (or slices of its text),
+    // never as one parameter (which the driver would copy again, whole)
     const bulk = tx as Tx;
     const fields = [run.betaalrunId, run.datum, run.now, run.actor, run.aantal ?? payments.length, run.total].map(copyField).join('\t');
-    await bulk.copyFrom('betaalruns', ['betaalrun_id', 'datum', 'aangemaakt_op', 'actor', 'aantal', 'totaal', 'pain001', 'sha256'], [`${fields}\t`, ...textSlices(run.xml).map(copyField), `\t${copyField(run.sha256)}\n`]);
+    const xml = run.xml;
+    await bulk.copyFrom('betaalruns', ['betaalrun_id', 'datum', 'aangemaakt_op', 'actor', 'aantal', 'totaal', 'pain001', 'sha256'], (function* () {
+      yield `${fields}\t`;
+      for (const piece of typeof xml === 'string' ? textSlices(xml) : xml) yield copyField(piece); // escaped one piece at a time
+      yield `\t${copyField(run.sha256)}\n`;
+    })());
     await bulk.copyFrom(
       'betalingen',
       ['betaling_id', 'betaalrun_id', 'zorgverlener_id', 'iban', 'naam', 'bedrag', 'verrekend', 'omschrijving', 'status', 'bevestigd_op'],
-      copyChunks(payments.map((p) => [p.betalingId, run.betaalrunId, p.zorgverlenerId, p.iban, p.naam, p.bedrag, p.verrekend ?? 0, p.omschrijving, statusOf(p), p.bedrag === 0 ? run.datum : null])),
+      copyChunks(rowsOf(payments, (p) => [p.betalingId, run.betaalrunId, p.zorgverlenerId, p.iban, p.naam, p.bedrag, p.verrekend ?? 0, p.omschrijving, statusOf(p), p.bedrag === 0 ? run.datum : null])),
     );
-    await bulk.copyFrom('betaalposten', ['betaling_id', 'declaratie_id', 'bedrag'], copyChunks(posts.map((x) => [x.p.betalingId, x.c.declaratieId, x.c.bedrag])));
+    await bulk.copyFrom('betaalposten', ['betaling_id', 'declaratie_id', 'bedrag'], copyChunks(rowsOf(posts, (x) => [x.p.betalingId, x.c.declaratieId, x.c.bedrag])));
   } else {
     await tx.query(
       `INSERT INTO betaalruns (betaalrun_id, datum, aangemaakt_op, actor, aantal, totaal, pain001, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [run.betaalrunId, run.datum, run.now, run.actor, run.aantal ?? payments.length, run.total, run.xml, run.sha256],
+      [run.betaalrunId, run.datum, run.now, run.actor, run.aantal ?? payments.length, run.total, typeof run.xml === 'string' ? run.xml : run.xml.join(''), run.sha256],
     );
     await tx.query(
       `INSERT INTO betalingen (betaling_id, betaalrun_id, zorgverlener_id, iban, naam, bedrag, verrekend, omschrijving, status, bevestigd_op)

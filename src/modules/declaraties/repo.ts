@@ -2,7 +2,7 @@
  * SQL of claims: storing them with their lines and trace, loading everything the checks need for
  * a batch (under a lock on the holders concerned), and writing the outcomes set-based.
  */
-import { copyChunks, copyText, type Queryable, type Tx } from '../../db/connection.ts';
+import { copyChunks, copyText, rowsOf, type Queryable, type Tx } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { Cents } from '../../kernel/money.ts';
 import { WETTEN, type Eenheid, type Wet, type ZokSoort, type ZorgverlenerSoort } from '../../kernel/wet.ts';
@@ -357,11 +357,12 @@ export async function copyClaims(tx: Tx, claims: ReceivedClaim[], importId: stri
   await tx.copyFrom('declaratieregels', ['declaratie_id', 'regelnr', 'bsn', 'zorgverlener_id', 'datum', 'eenheden', 'kwartieren', 'tarief', 'bedrag', 'omschrijving'], copyText(lines));
 }
 
-export async function copyEvents(tx: Tx, events: TraceEvent[], actor: string, at: Date): Promise<void> {
+/** Trace events by COPY; they may be made as they are read (a generator), so that the notes of a national payment run are never all in memory. */
+export async function copyEvents(tx: Tx, events: Iterable<TraceEvent>, actor: string, at: Date): Promise<void> {
   await tx.copyFrom(
     'declaratie_gebeurtenissen',
     ['declaratie_id', 'op', 'actor', 'gebeurtenis', 'status', 'reden', 'toelichting'],
-    copyChunks(events.map((e) => [e.declaratieId, at, actor, e.event, e.status, e.reason, e.note])),
+    copyChunks(rowsOf(events, (e) => [e.declaratieId, at, actor, e.event, e.status, e.reason, e.note])),
   );
 }
 

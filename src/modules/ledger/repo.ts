@@ -4,7 +4,7 @@
  * balance update fires the `nooit_rood` check constraint, so an overdraft aborts the transaction
  * whatever computed it.
  */
-import { copyChunks, type Queryable, type Tx } from '../../db/connection.ts';
+import { copyChunks, rowsOf, type Queryable, type Tx } from '../../db/connection.ts';
 import { accountName, assertBalanced, type AccountRef, type JournalEntry } from './core/entries.ts';
 
 /** Makes sure the accounts exist and returns their ids by `kind:key`. */
@@ -65,8 +65,8 @@ export async function postEntries(tx: Queryable, entries: readonly JournalEntry[
   if ('copyFrom' in tx) {
     // many entries at once (claims checked in bulk): COPY is several times faster than unnest
     const bulk = tx as Tx;
-    await bulk.copyFrom('journaalposten', ['id', 'soort', 'referentie', 'omschrijving', 'actor'], copyChunks(entries.map((e, i) => [entryIds[i], e.kind, e.reference, e.description, actor])));
-    await bulk.copyFrom('boekingen', ['journaalpost_id', 'rekening_id', 'bedrag'], copyChunks(pEntry.map((id, i) => [id, pAccount[i], pAmount[i]])));
+    await bulk.copyFrom('journaalposten', ['id', 'soort', 'referentie', 'omschrijving', 'actor'], copyChunks(rowsOf(entries, (e, i) => [entryIds[i], e.kind, e.reference, e.description, actor])));
+    await bulk.copyFrom('boekingen', ['journaalpost_id', 'rekening_id', 'bedrag'], copyChunks(rowsOf(pEntry, (id, i) => [id, pAccount[i], pAmount[i]])));
   } else {
     await tx.query(
       `INSERT INTO journaalposten (id, soort, referentie, omschrijving, actor)

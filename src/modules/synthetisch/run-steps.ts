@@ -54,6 +54,6 @@ export async function runStep(db: Db, step: Step, opts: StepOptions): Promise<{ 
   const date = step.args[step.args.indexOf('--datum') + 1]!;
   const sepa = step.args[step.args.indexOf('--sepa') + 1]!;
   const r = await runPayments(db, { date, actor: opts.actor, debtor: opts.debtor, now });
-  if (r.xml) writeFileAtomic(join(opts.sepaDir ?? opts.dir, sepa), r.xml);
+  if (r.sepa) writeFileAtomic(join(opts.sepaDir ?? opts.dir, sepa), r.sepa);
   return { summary: `betaalrun ${date}: ${r.payments} overboekingen, ${r.claims} declaraties` };
 }

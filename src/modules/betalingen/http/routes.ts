@@ -40,11 +40,11 @@ export const betalingenRoutes: RouteSpec<any, any, any>[] = [
       if (!r.betaalrunId) return { status: 200, body: { betaalrun_id: null, betalingen: 0, declaraties: 0, totaal_centen: 0, totaal: '0.00', aangehouden } };
       return {
         status: 201,
-        headers: r.xml ? { location: `/api/betaalruns/${r.betaalrunId}/sepa` } : ({} as Record<string, string>),
+        headers: r.sepa ? { location: `/api/betaalruns/${r.betaalrunId}/sepa` } : ({} as Record<string, string>),
         body: {
           ...withEuros({ betaalrun_id: r.betaalrunId, betalingen: r.payments, declaraties: r.claims, totaal: r.total, verrekend: r.verrekend }, ['totaal', 'verrekend']),
           geheel_verrekend: r.volledigVerrekend,
-          sepa: r.xml ? `/api/betaalruns/${r.betaalrunId}/sepa` : null,
+          sepa: r.sepa ? `/api/betaalruns/${r.betaalrunId}/sepa` : null,
           aangehouden,
         },
       };

@@ -13,9 +13,9 @@ import { AppError } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import { formatEurosNl, type Cents } from '../../../kernel/money.ts';
 import { writeAudit } from '../../audit/index.ts';
-import { insertEvents } from '../../declaraties/index.ts';
+import { copyEvents } from '../../declaraties/index.ts';
 import { booking, ONDERWEG, payableAccount, postEntries } from '../../ledger/index.ts';
-import { buildPain001 } from '../core/pain001.ts';
+import { pain001Chunks } from '../core/pain001.ts';
 import { executionDate, planTransfers, REMITTANCE_MAX, remittanceText } from '../core/run.ts';
 import { insertSetOffs, lockOpenRecoveries, planSetOff, setOffEntry, setOffRemittance, type OpenRecoveryOf, type PlannedSetOff } from '../../vorderingen/index.ts';
 import { heldClaims, insertRun, payableClaims, runFile, textSlices, type PaymentRow } from '../repo.ts';
@@ -38,8 +38,10 @@ export interface PaymentRunResult {
   verrekend: Cents;
   /** payments fully set off: no transfer */
   volledigVerrekend: number;
-  /** the SEPA file, or null when there is no run or nothing to transfer (everything set off) */
-  xml: string | null;
+  /** the SEPA file in pieces of about 0.5 MB (joined: `xml`), or null when there is no run or nothing to transfer (everything set off) */
+  sepa: readonly string[] | null;
+  /** the SEPA file as one text (joined on each read: a national run's file is 150 MB; `sepa` and `writeFileAtomic` do without) */
+  readonly xml: string | null;
   /** Claims held back per provider whose IBAN is blocked after a returned transfer. */
   held: { zorgverlener_id: string; aantal: number; bedrag: number; reden: string }[];
 }
@@ -54,7 +56,7 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
     const held = await heldClaims(tx);
     // Own amounts (verantwoordingsvrij bedrag, returned deposits, …) go to the holder's IBAN in the same run.
     const ownAmounts = planHolderTransfers(await payableOwnAmounts(tx)).map((t) => ({ ...t, betalingId: newId('btl') }));
-    if (claims.length === 0 && ownAmounts.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, verrekend: 0 as Cents, volledigVerrekend: 0, xml: null, held };
+    if (claims.length === 0 && ownAmounts.length === 0) return { betaalrunId: null, payments: 0, claims: 0, total: 0 as Cents, verrekend: 0 as Cents, volledigVerrekend: 0, sepa: null, xml: null, held };
     const betaalrunId = newId('btr');
     const transfers = planTransfers(claims, providers);
     // Recoveries (vorderingen) on a provider are set off against its payment, oldest first; only
@@ -93,7 +95,8 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
     const transferred = payments.filter((p) => p.bedrag > 0);
     const verrekend = (payments.reduce((s, p) => s + (p.verrekend ?? 0), 0) + toHoldersAll.reduce((s, t) => s + t.verrekend, 0)) as Cents;
     const total = (payments.reduce((s, p) => s + p.bedrag, 0) + toHolders.reduce((s, t) => s + t.amount, 0)) as Cents;
-    const xml = transferred.length + toHolders.length === 0 ? '' : buildPain001({
+    // the file in pieces, never one string: hashed, stored (COPY) and written piece by piece
+    const sepa = transferred.length + toHolders.length === 0 ? [] : pain001Chunks({
       messageId: betaalrunId,
       createdAt: now,
       executionDate: date as PlainDate,
@@ -104,23 +107,31 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
         ...toHolders.map((t) => ({ endToEndId: t.betalingId, amount: t.amount as Cents, creditorName: t.naam, creditorIban: t.iban, remittance: t.remittance })),
       ],
     });
-    const sha256 = createHash('sha256').update(xml).digest('hex');
-    await insertRun(tx, { betaalrunId, datum: date, actor: opts.actor, now, total, xml, sha256, aantal: payments.length + toHoldersAll.length }, payments);
+    const hash = createHash('sha256');
+    for (const piece of sepa) hash.update(piece);
+    const sha256 = hash.digest('hex');
+    await insertRun(tx, { betaalrunId, datum: date, actor: opts.actor, now, total, xml: sepa, sha256, aantal: payments.length + toHoldersAll.length }, payments);
     await insertHolderPayments(tx, betaalrunId, toHoldersAll.map((t) => ({ betalingId: t.betalingId, holderId: t.holderId, iban: t.iban, naam: t.naam, bedrag: t.amount, verrekend: t.verrekend, omschrijving: t.remittance, items: t.items })), date);
     await insertSetOffs(tx, betaalrunId, setOffs, now);
-    await insertEvents(
+    // one event per claim paid, made as COPY reads them: the notes of a national run (220,000
+    // claims) are about 100 MB of text, never all in memory at once
+    await copyEvents(
       tx,
-      payments.flatMap((p) =>
-        p.claims.map((c) => ({
-          declaratieId: c.declaratieId,
-          event: 'in betaalrun',
-          status: 'betaald',
-          reason: null,
-          note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEurosNl(p.bedrag)} aan ${p.naam.replace(/\.$/, "")}.${
-            p.verrekend ? ` Verrekend met vordering(en): ${setOffs.filter((s) => s.betalingId === p.betalingId).map((s) => `${s.vorderingId} ${formatEurosNl(s.amount)}`).join(', ')}${p.bedrag === 0 ? '; er wordt niets overgemaakt.' : '.'}` : ''
-          }`,
-        })),
-      ),
+      (function* () {
+        for (const p of payments) {
+          for (const c of p.claims) {
+            yield {
+              declaratieId: c.declaratieId,
+              event: 'in betaalrun',
+              status: 'betaald',
+              reason: null,
+              note: `Opgenomen in betaalrun ${betaalrunId} (uitvoeringsdatum ${date}), betaling ${p.betalingId} van ${formatEurosNl(p.bedrag)} aan ${p.naam.replace(/\.$/, "")}.${
+                p.verrekend ? ` Verrekend met vordering(en): ${setOffs.filter((s) => s.betalingId === p.betalingId).map((s) => `${s.vorderingId} ${formatEurosNl(s.amount)}`).join(', ')}${p.bedrag === 0 ? '; er wordt niets overgemaakt.' : '.'}` : ''
+              }`,
+            };
+          }
+        }
+      })(),
       opts.actor,
       now,
     );
@@ -134,7 +145,7 @@ export async function runPayments(db: Db, opts: PaymentRunOptions): Promise<Paym
       opts.actor,
     );
     await writeAudit(tx, { actor: opts.actor, action: 'betaalrun.start', subject: betaalrunId, reason: `betaalrun ${date}`, details: { payments: payments.length + toHoldersAll.length, claims: claims.length, eigenBedragen: toHoldersAll.reduce((s, t) => s + t.items.length, 0), total, verrekend, verrekeningen: setOffs.map((s) => ({ vordering: s.vorderingId, betaling: s.betalingId, bedrag: s.amount })), sha256 }, at: now });
-    return { betaalrunId, payments: transferred.length + toHolders.length, claims: claims.length, total, verrekend, volledigVerrekend: payments.length - transferred.length + toHoldersAll.length - toHolders.length, xml: xml === '' ? null : xml, held };
+    return { betaalrunId, payments: transferred.length + toHolders.length, claims: claims.length, total, verrekend, volledigVerrekend: payments.length - transferred.length + toHoldersAll.length - toHolders.length, sepa: sepa.length === 0 ? null : sepa, get xml() { return sepa.length === 0 ? null : sepa.join(''); }, held };
   });
 }
 
@@ -146,13 +157,13 @@ export async function paymentRunFile(db: Db, betaalrunId: string): Promise<strin
   return f.pain001;
 }
 
-/** Writes a file so that it is either absent, or there whole: a temporary name, fsync, then rename. */
-export function writeFileAtomic(path: string, content: string): void {
+/** Writes a file so that it is either absent, or there whole: a temporary name, fsync, then rename. The content may come in pieces. */
+export function writeFileAtomic(path: string, content: string | readonly string[]): void {
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
     // in slices: a SEPA file of 150 MB is not encoded into one buffer of its own size
-    for (const piece of textSlices(content)) writeSync(fd, piece);
+    for (const piece of typeof content === 'string' ? textSlices(content) : content) writeSync(fd, piece);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

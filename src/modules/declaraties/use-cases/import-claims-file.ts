@@ -119,7 +119,9 @@ export async function importClaimsFile(
   const importId = newId('imp');
   return db.transaction(async (tx) => {
     const stored = await storedClaims(tx, [...claims.keys()]);
-    const fresh: Packed[] = [];
+    // a claim's packed form is let go once its batch has made its drafts (`take` below), so that
+    // the memory of a large file shrinks while it is written instead of staying until the commit
+    const fresh: (Packed | null)[] = [];
     for (const c of claims.values()) {
       const existing = stored.get(c.id);
       if (existing === undefined) fresh.push(c);
@@ -129,14 +131,14 @@ export async function importClaimsFile(
     }
     if (grouping.length > 0) throw new InputError(sortByLine(grouping));
     claims.clear();
-    for (const c of fresh) c.text = ''; // only needed to compare a claim's lines while reading
+    for (const c of fresh) c!.text = ''; // only needed to compare a claim's lines while reading
     // receipt order: the moment, then the line in the file
-    fresh.sort((a, b) => a.at - b.at || a.firstLine - b.firstLine);
+    fresh.sort((a, b) => a!.at - b!.at || a!.firstLine - b!.firstLine);
     const byHolder = new Map<string, number[]>();
     fresh.forEach((c, i) => {
-      const list = byHolder.get(c.bsn);
+      const list = byHolder.get(c!.bsn);
       if (list) list.push(i);
-      else byHolder.set(c.bsn, [i]);
+      else byHolder.set(c!.bsn, [i]);
     });
     const summary: ImportFileSummary = { importId, file, rows, created: fresh.length, sha256: scan.sha256 };
     if (fresh.length > 0) {
@@ -150,7 +152,12 @@ export async function importClaimsFile(
             const take = () => {
               const ranks = batch.sort((a, b) => a - b);
               batch = [];
-              return { drafts: ranks.map((i) => unpack(fresh[i]!)), ranks };
+              const drafts = ranks.map((i) => {
+                const draft = unpack(fresh[i]!);
+                fresh[i] = null;
+                return draft;
+              });
+              return { drafts, ranks };
             };
             for (const list of byHolder.values()) {
               for (const i of list) batch.push(i);
