@@ -461,10 +461,10 @@ async function machine(): Promise<string[]> {
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();
     pgVersion = (await c.query<{ v: string }>('SELECT version() AS v')).rows[0]!.v;
-    const sb = (await c.query<{ s: string }>('SHOW shared_buffers')).rows[0]!.s;
-    const wm = (await c.query<{ s: string }>('SHOW work_mem')).rows[0]!.s;
-    const sc = (await c.query<{ s: string }>('SHOW synchronous_commit')).rows[0]!.s;
-    pgVersion += ` (shared_buffers ${sb}, work_mem ${wm}, synchronous_commit ${sc}; stock settings)`;
+    const sb = (await c.query<{ s: string }>("SELECT current_setting('shared_buffers') AS s")).rows[0]!.s;
+    const wm = (await c.query<{ s: string }>("SELECT current_setting('work_mem') AS s")).rows[0]!.s;
+    const sc = (await c.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s")).rows[0]!.s;
+    pgVersion += ` (shared_buffers ${sb}, work_mem ${wm}, synchronous_commit ${sc}; stock settings; the platform's own connections set jit = off from 7 December on)`;
     await c.end();
   } catch {
     /* reported as not reachable */
