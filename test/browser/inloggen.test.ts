@@ -86,6 +86,10 @@ test('an expired session: the sign-in page says so and brings one back to the pa
   await login(page, 'thuishulp-de-linde');
   await page.goto('/zorgverlener');
   await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+  // the page's own requests done first: one still under way when the session ends gets 401 and
+  // brings the sign-in page with the message at once, and the reload below would then reload the
+  // sign-in page itself, where nothing says any more that a session expired (a flaky test, in CI)
+  await page.waitForLoadState('networkidle');
   // the server ends every session (as after 30 minutes without a request)
   await portal.db.query(`UPDATE sessies SET beeindigd_op = now() WHERE beeindigd_op IS NULL`);
   await page.reload();
