@@ -71,9 +71,19 @@ export function demoDates(today: PlainDate) {
     r1: (t: string) => at(addDays(today, -3), t),
     r2: (t: string) => at(addDays(today, -2), t),
     r3: (t: string) => at(addDays(today, -1), t),
-    secondRun: addWorkingDays(today, 1),
-    thirdRun: addWorkingDays(today, 2),
   };
+}
+
+/**
+ * The days of the demo's three payment runs: the first on the day the payments start, the others
+ * one and two working days later. A demo started just before midnight must not ask the bank for a
+ * day that has passed by the time its runs are made (`pgb betaalrun` refuses a date in the past):
+ * the first day is the later of the demo's own today and `soon`, the day in the Netherlands a few
+ * minutes after the payments start.
+ */
+export function demoPaymentDays(demoToday: PlainDate, soon: PlainDate) {
+  const first = soon > demoToday ? soon : demoToday;
+  return { first, second: addWorkingDays(first, 1), third: addWorkingDays(first, 2) };
 }
 
 export type DemoDates = ReturnType<typeof demoDates>;
@@ -205,20 +215,21 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   await must('loon', 'run', '--periode', d.careMonth);
   io.out(`grootboek ${BELASTINGDIENST.kind}:${BELASTINGDIENST.key}: af te dragen aan de Belastingdienst ${formatEuros(await accountBalance(opts.db, BELASTINGDIENST))}`);
   await must('loon', 'overzicht', '--periode', d.careMonth);
-  const sepa1 = f(`betaalrun-${d.today}.xml`);
-  await must('betaalrun', '--datum', d.today, '--sepa', sepa1);
-  await must('betaalrun', '--datum', d.today, '--sepa', f('betaalrun-leeg.xml'));
+  const pay = demoPaymentDays(d.today, dateInNetherlands(new Date(Date.now() + 5 * 60_000))); // the demo takes well under five minutes
+  const sepa1 = f(`betaalrun-${pay.first}.xml`);
+  await must('betaalrun', '--datum', pay.first, '--sepa', sepa1);
+  await must('betaalrun', '--datum', pay.first, '--sepa', f('betaalrun-leeg.xml'));
 
   io.out('\n== 4. Het bankafschrift: bevestigingen, een terugboeking, stortingen en een onbekende post ==');
-  const camt = f(`afschrift-${d.today}.xml`);
-  writeFileSync(camt, bankStatementFor(sepa1, d.today, await clientNumber(opts.db, BSN.elamrani)));
+  const camt = f(`afschrift-${pay.first}.xml`);
+  writeFileSync(camt, bankStatementFor(sepa1, pay.first, await clientNumber(opts.db, BSN.elamrani)));
   await must('bank', camt);
   await must('bank', camt);
 
   io.out('\n== 5. De tweede betaalrun betaalt wat vrijkwam; wat terugkwam wacht op een nieuw IBAN ==');
-  await must('betaalrun', '--datum', d.secondRun, '--sepa', f(`betaalrun-${d.secondRun}.xml`));
+  await must('betaalrun', '--datum', pay.second, '--sepa', f(`betaalrun-${pay.second}.xml`));
   await must('iban', 'ZV-PART-1', IBAN.part1New, '--reden', 'nieuw rekeningnummer doorgegeven door de zorgverlener (brief)');
-  await must('betaalrun', '--datum', d.thirdRun, '--sepa', f(`betaalrun-${d.thirdRun}.xml`));
+  await must('betaalrun', '--datum', pay.third, '--sepa', f(`betaalrun-${pay.third}.xml`));
 
   io.out('\n== 6. Controle, export en het spoor van één declaratie ==');
   const check = await pgb('controle');

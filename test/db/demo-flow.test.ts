@@ -3,12 +3,12 @@
  * two payment runs, a bank statement. Checks every claim's outcome against the hand-made
  * expectation, the SEPA files against the XSD, and the ledger.
  */
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoDates, runDemo } from '../../src/cli/demo.ts';
+import { demoDates, demoPaymentDays, runDemo } from '../../src/cli/demo.ts';
 import { dateInNetherlands, type PlainDate } from '../../src/kernel/dates.ts';
 import { hasPayrollParameters } from '../../src/modules/loonadministratie/index.ts';
 import { main } from '../../src/cli/main.ts';
@@ -29,10 +29,13 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
     const env = { ...process.env, DATABASE_URL: '', PGB_DEBITEUR_IBAN: 'NL91ABNA0417164300' };
-    const dates = demoDates(dateInNetherlands(new Date()));
+    const now = new Date();
+    const dates = demoDates(dateInNetherlands(now));
     const careMonth = dates.careMonth;
     const payroll = hasPayrollParameters(`${careMonth}-01` as PlainDate);
-    const code = await runDemo({ db: t.target, dir, io, main: (args) => main(args, io, env) });
+    const code = await runDemo({ db: t.target, now, dir, io, main: (args) => main(args, io, env) }).catch((e: Error) => {
+      throw new Error(`${e.message}\n${out.join('\n')}`);
+    });
     assert.equal(code, 0, out.join('\n'));
     const text = out.join('\n');
 
@@ -152,6 +155,47 @@ test(`demo: the whole chain from the command line (${STORE})`, async () => {
     assert.match(trace.out, /regel 3: toekenning TKB-2026-0101 100\.00\n  regel 3: toekenning TKB-2026-0102 50\.00/);
     assert.match(trace.out, /budget:TKB-2026-0101 D 400\.00/);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await t.cleanup();
+  }
+});
+
+test(`demo: started half a minute before midnight, it pays on the new day (${STORE})`, async () => {
+  // The demo's files are dated from the day it starts; its payment runs ask the bank for a day
+  // that has not passed when they run (a CI run failed when midnight came during the demo).
+  const t = await freshTarget();
+  const dir = mkdtempSync(join(tmpdir(), 'pgb-demo-midnight-'));
+  const out: string[] = [];
+  const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
+  const env = { ...process.env, DATABASE_URL: '', PGB_DEBITEUR_IBAN: 'NL91ABNA0417164300' };
+  // 7 December 2026, 23:59:30 in Amsterdam (CET, UTC+1); the clock stands still but for the minute
+  // it is moved on when the first payment run starts
+  mock.timers.enable({ apis: ['Date'], now: Date.parse('2026-12-07T22:59:30Z') });
+  try {
+    let moved = false;
+    const code = await runDemo({
+      db: t.target,
+      dir,
+      io,
+      main: (args) => {
+        if (!moved && args.includes('betaalrun')) {
+          mock.timers.tick(60_000);
+          moved = true;
+        }
+        return main(args, io, env);
+      },
+    }).catch((e: Error) => {
+      throw new Error(`${e.message}\n${out.join('\n')}`);
+    });
+    assert.ok(moved);
+    assert.equal(code, 0, out.join('\n'));
+    assert.deepEqual(demoPaymentDays('2026-12-07' as PlainDate, '2026-12-08' as PlainDate), { first: '2026-12-08', second: '2026-12-09', third: '2026-12-10' });
+    assert.deepEqual(readdirSync(dir).filter((n) => /^betaalrun-2/.test(n)).sort(), ['betaalrun-2026-12-08.xml', 'betaalrun-2026-12-09.xml', 'betaalrun-2026-12-10.xml']);
+    // the files the demo made before midnight are dated from its start: the claims of November
+    assert.match(readFileSync(join(dir, 'declaraties.csv'), 'utf8'), /2026-12-06T/);
+    assert.match(out.join('\n'), /betaalrun btr_\w+: \d+ overboeking\(en\)/);
+  } finally {
+    mock.timers.reset();
     rmSync(dir, { recursive: true, force: true });
     await t.cleanup();
   }
