@@ -49,7 +49,6 @@ function copyValue(v: unknown): string {
   return COPY_SPECIAL.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
 }
 
-/** Rows in COPY's text format (tab-separated, one row a line). */
 /** A value in COPY's text format, for a caller that writes a row's fields piece by piece (a long text in slices: escaping is per character). */
 export function copyField(v: unknown): string {
   return typeof v === 'string' && !COPY_SPECIAL.test(v) ? v : copyValue(v);
@@ -78,6 +77,7 @@ export function* rowsOf<T>(items: Iterable<T>, row: (item: T, index: number) => 
   for (const item of items) yield row(item, i++);
 }
 
+/** Rows in COPY's text format (tab-separated, one row a line). */
 export function copyText(rows: Iterable<readonly unknown[]>): string {
   let out = '';
   for (const r of rows) {
@@ -90,6 +90,16 @@ export function copyText(rows: Iterable<readonly unknown[]>): string {
     out += `${line}\n`;
   }
   return out;
+}
+
+/**
+ * Rows in slices of at most `size`, for statements that take a batch as arrays (`unnest($1…)`).
+ * The driver writes each array parameter as one text literal and the whole statement as one
+ * message: 251,384 agreements in one INSERT took 440 MB beside the rows themselves. In slices of
+ * 10,000 that is a few MB, in the same transaction.
+ */
+export function* slices<T>(rows: readonly T[], size = 10_000): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
 export interface Db extends Queryable {

@@ -140,6 +140,9 @@ async function importRecords<R>(
     if (!parsed) continue;
     rows.push({ line: record.line, ...parsed });
   }
+  // the file's records are in `rows` now: let go of them before the database work (251,384
+  // agreements are about 200 MB of records)
+  records.length = 0;
   // the same id twice in one file: allowed only for claim lines (handled by that handler)
   if (handler.kind !== 'declaraties') {
     for (const r of rows) {

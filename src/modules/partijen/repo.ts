@@ -1,5 +1,5 @@
 /** SQL of the parties: funders, budget holders, care providers. */
-import type { Queryable } from '../../db/connection.ts';
+import { slices, type Queryable } from '../../db/connection.ts';
 import type { BudgethouderRow, VerstrekkerRow, ZorgverlenerRow } from './core/csv.ts';
 
 export async function existingContent(tx: Queryable, table: 'verstrekkers' | 'budgethouders' | 'zorgverleners', idColumn: string, ids: string[]): Promise<Map<string, string>> {
@@ -7,16 +7,16 @@ export async function existingContent(tx: Queryable, table: 'verstrekkers' | 'bu
   return new Map(r.rows.map((x) => [x.id, x.inhoud]));
 }
 
-export async function insertVerstrekkers(tx: Queryable, rows: { row: VerstrekkerRow; content: string }[], importId: string): Promise<void> {
-  await tx.query(
+export async function insertVerstrekkers(tx: Queryable, all: { row: VerstrekkerRow; content: string }[], importId: string): Promise<void> {
+  for (const rows of slices(all)) await tx.query(
     `INSERT INTO verstrekkers (code, naam, soort, iban, inhoud, import_id)
      SELECT *, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
     [rows.map((r) => r.row.code), rows.map((r) => r.row.naam), rows.map((r) => r.row.soort), rows.map((r) => r.row.iban), rows.map((r) => r.content), importId],
   );
 }
 
-export async function insertBudgethouders(tx: Queryable, rows: { row: BudgethouderRow; content: string }[], importId: string): Promise<void> {
-  await tx.query(
+export async function insertBudgethouders(tx: Queryable, all: { row: BudgethouderRow; content: string }[], importId: string): Promise<void> {
+  for (const rows of slices(all)) await tx.query(
     `INSERT INTO budgethouders (bsn, naam, geboortedatum, iban, overlijdensdatum, inhoud, import_id)
      SELECT b.bsn, b.naam, b.geboortedatum, b.iban, b.overlijdensdatum, b.inhoud, $7
        FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::date[], $6::text[])
@@ -34,13 +34,15 @@ export async function insertBudgethouders(tx: Queryable, rows: { row: Budgethoud
   );
 }
 
-export async function insertZorgverleners(tx: Queryable, rows: { row: ZorgverlenerRow; content: string }[], importId: string): Promise<void> {
-  const col = <K extends keyof ZorgverlenerRow>(k: K) => rows.map((r) => r.row[k]);
-  await tx.query(
+export async function insertZorgverleners(tx: Queryable, all: { row: ZorgverlenerRow; content: string }[], importId: string): Promise<void> {
+  for (const rows of slices(all)) {
+    const col = <K extends keyof ZorgverlenerRow>(k: K) => rows.map((r) => r.row[k]);
+    await tx.query(
     `INSERT INTO zorgverleners (zorgverlener_id, soort, naam, bsn, kvk, agb, iban, inhoud, import_id)
      SELECT *, $9 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
     [col('zorgverlener_id'), col('soort'), col('naam'), col('bsn'), col('kvk'), col('agb'), col('iban'), rows.map((r) => r.content), importId],
-  );
+    );
+  }
 }
 
 export interface HolderRef {

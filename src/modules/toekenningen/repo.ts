@@ -1,5 +1,5 @@
 /** SQL of allocations and budgets. */
-import type { Queryable } from '../../db/connection.ts';
+import { slices, type Queryable } from '../../db/connection.ts';
 import type { PlainDate } from '../../kernel/dates.ts';
 import type { BudgetState } from './core/corrections.ts';
 import type { ToekenningRow } from './core/csv.ts';
@@ -63,11 +63,12 @@ export async function budgetsOfVersions(tx: Queryable, versionIds: string[]): Pr
 
 export async function insertAllocations(
   tx: Queryable,
-  rows: { row: ToekenningRow; holderId: number; budgetId: string; content: string }[],
+  all: { row: ToekenningRow; holderId: number; budgetId: string; content: string }[],
   importId: string,
   now: Date,
 ): Promise<void> {
-  await tx.query(
+  // in file order, slice after slice (a correction points at the version before it)
+  for (const rows of slices(all)) await tx.query(
     `INSERT INTO toekenningen (toekenning_id, verstrekker, budgethouder_id, wet, ingangsdatum, einddatum, bedrag, vervangt, budget_id, inhoud, import_id, ontvangen_op)
      SELECT t.id, t.verstrekker, t.houder, t.wet, t.ingang, t.eind, t.bedrag, t.vervangt, t.budget, t.inhoud, $11, $12
        FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::date[], $6::date[], $7::bigint[], $8::text[], $9::text[], $10::text[])
@@ -91,9 +92,8 @@ export async function insertAllocations(
 }
 
 /** Writes the new and changed budgets (their current state); accounts must exist. */
-export async function saveBudgets(tx: Queryable, budgets: BudgetState[], accountIds: Map<string, number>): Promise<void> {
-  if (budgets.length === 0) return;
-  await tx.query(
+export async function saveBudgets(tx: Queryable, all: BudgetState[], accountIds: Map<string, number>): Promise<void> {
+  for (const budgets of slices(all)) await tx.query(
     `INSERT INTO budgetten (budget_id, verstrekker, budgethouder_id, wet, ingangsdatum, einddatum, toegekend, laatste_versie, rekening_id)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::date[], $6::date[], $7::bigint[], $8::text[], $9::bigint[])
      ON CONFLICT (budget_id) DO UPDATE SET

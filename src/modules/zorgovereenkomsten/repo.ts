@@ -1,5 +1,5 @@
 /** SQL of care agreements and their versions. */
-import type { Queryable } from '../../db/connection.ts';
+import { slices, type Queryable } from '../../db/connection.ts';
 import type { ZorgovereenkomstRow } from './core/csv.ts';
 
 export async function storedAgreements(tx: Queryable, ids: string[]): Promise<Map<string, { inhoud: string; status: string; budgethouder_id: number; versie: number; besluit_inhoud: string | null }>> {
@@ -15,6 +15,15 @@ export async function storedAgreements(tx: Queryable, ids: string[]): Promise<Ma
 }
 
 export async function insertAgreements(
+  tx: Queryable,
+  rows: { row: ZorgovereenkomstRow; holderId: number; content: string }[],
+  importId: string | null,
+  actor: string,
+): Promise<void> {
+  for (const part of slices(rows)) await insertAgreementSlice(tx, part, importId, actor);
+}
+
+async function insertAgreementSlice(
   tx: Queryable,
   rows: { row: ZorgovereenkomstRow; holderId: number; content: string }[],
   importId: string | null,
@@ -70,9 +79,8 @@ export interface VersionRow {
   inhoud: string | null;
 }
 
-export async function insertVersions(tx: Queryable, rows: VersionRow[], bron: string, actor: string): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
+export async function insertVersions(tx: Queryable, all: VersionRow[], bron: string, actor: string): Promise<void> {
+  for (const rows of slices(all)) await tx.query(
     `INSERT INTO zorgovereenkomst_versies (zorgovereenkomst_id, versie, status, maximumtarief, datum, reden, inhoud, bron, actor)
      SELECT *, $8, $9 FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[], $5::date[], $6::text[], $7::text[])`,
     [rows.map((r) => r.id), rows.map((r) => r.versie), rows.map((r) => r.status), rows.map((r) => r.maximumtarief), rows.map((r) => r.datum), rows.map((r) => r.reden), rows.map((r) => r.inhoud), bron, actor],
@@ -80,9 +88,8 @@ export async function insertVersions(tx: Queryable, rows: VersionRow[], bron: st
 }
 
 /** Sets the current version of agreements (the version rows hold the history). */
-export async function setCurrentVersions(tx: Queryable, rows: VersionRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
+export async function setCurrentVersions(tx: Queryable, all: VersionRow[]): Promise<void> {
+  for (const rows of slices(all)) await tx.query(
     `UPDATE zorgovereenkomsten z SET versie = u.versie, status = u.status, maximumtarief = COALESCE(u.maximumtarief, z.maximumtarief)
        FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[]) AS u (id, versie, status, maximumtarief)
       WHERE z.zorgovereenkomst_id = u.id`,
