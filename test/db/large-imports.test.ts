@@ -14,6 +14,7 @@ import { generateFiles } from '../../src/modules/synthetisch/index.ts';
 import { runImport } from '../../src/modules/import/index.ts';
 import { IMPORTS } from '../../src/app/imports.ts';
 import { runLedgerCheck } from '../../src/modules/ledger/index.ts';
+import { AGREEMENT_HEADER, ALLOCATION_HEADER, CLAIM_HEADER, HOLDER, agreement, allocation, claimLine, csv, load, loadParties } from '../support/factories.ts';
 
 test(`imports of more than 10,000 rows are written in slices: every row once, in file order, nothing twice (${STORE})`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pgb-large-'));
@@ -57,5 +58,49 @@ test(`imports of more than 10,000 rows are written in slices: every row once, in
   } finally {
     await close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test(`a claim's lines apart in the file are read as one claim, in file order; received in order of time, then line (${STORE})`, async () => {
+  const { db, close } = await freshDb();
+  try {
+    await loadParties(db);
+    await load(db, 'toekenningen', csv(ALLOCATION_HEADER, [allocation('T-A', HOLDER.a, 'WMO_HH', '2026-01-01', '2026-12-31', '1000.00')]));
+    await load(db, 'zorgovereenkomsten', csv(AGREEMENT_HEADER, [agreement('Z-A', HOLDER.a, 'ZV1', 'WMO_HH')]));
+    const at = (t: string) => ({ received: `2026-11-02T${t}:00+01:00` });
+    const s = await load(db, 'declaraties', csv(CLAIM_HEADER, [
+      claimLine('L1', HOLDER.a, 'ZV1', '2026-10-07', '2', '30.00', at('10:00')),
+      claimLine('L2', HOLDER.a, 'ZV1', '2026-10-05', '1.5', '30.00', at('09:00')),
+      claimLine('L1', HOLDER.a, 'ZV1', '2026-10-03', '0.25', '30.00', at('10:00')),
+      claimLine('L3', HOLDER.a, 'ZV1', '2026-10-06', '1', '30.00', at('10:00')),
+      claimLine('L1', HOLDER.a, 'ZV1', '2026-10-09', '3', '30.00', at('10:00')),
+    ]));
+    assert.equal(s.created, 3);
+    const lines = await db.query<{ declaratie_id: string; regelnr: number; datum: string; kwartieren: number | null; bedrag: string }>(
+      `SELECT declaratie_id, regelnr, to_char(datum, 'YYYY-MM-DD') AS datum, kwartieren, bedrag::text FROM declaratieregels ORDER BY declaratie_id, regelnr`,
+    );
+    assert.deepEqual(lines.rows.map((r) => `${r.declaratie_id}/${r.regelnr} ${r.datum} ${r.kwartieren} ${r.bedrag}`), [
+      'L1/1 2026-10-07 8 6000',
+      'L1/2 2026-10-03 1 750',
+      'L1/3 2026-10-09 12 9000',
+      'L2/1 2026-10-05 6 4500',
+      'L3/1 2026-10-06 4 3000',
+    ]);
+    // receipt order: L2 came first (09:00); L1 and L3 at 10:00 in the order of their first line
+    const order = await db.query<{ declaratie_id: string }>(`SELECT declaratie_id FROM declaraties ORDER BY volgnummer`);
+    assert.deepEqual(order.rows.map((r) => r.declaratie_id), ['L2', 'L1', 'L3']);
+    // the same file again: nothing new; the claim with a line less is another claim under the same id
+    const again = await load(db, 'declaraties', csv(CLAIM_HEADER, [
+      claimLine('L1', HOLDER.a, 'ZV1', '2026-10-07', '2', '30.00', at('10:00')),
+      claimLine('L1', HOLDER.a, 'ZV1', '2026-10-03', '0.25', '30.00', at('10:00')),
+      claimLine('L1', HOLDER.a, 'ZV1', '2026-10-09', '3', '30.00', at('10:00')),
+    ]));
+    assert.equal(again.created, 0);
+    await assert.rejects(
+      load(db, 'declaraties', csv(CLAIM_HEADER, [claimLine('L1', HOLDER.a, 'ZV1', '2026-10-07', '2', '30.00', at('10:00'))])),
+      (e: Error & { problems?: { line: number; message: string }[] }) => /L1' is al ontvangen met andere inhoud/.test(JSON.stringify(e.problems)),
+    );
+  } finally {
+    await close();
   }
 });

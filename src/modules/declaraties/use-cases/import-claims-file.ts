@@ -1,9 +1,9 @@
 /**
  * `pgb import declaraties FILE` for files of any size: the same checks, messages, outcomes and rows
  * as the general import (run-import.ts with `claimsImport()`), but the file is read in pieces and
- * only a compact form of each claim is kept (its header fields once, its lines as a flat list, the
- * repeated texts shared), and drafts are made a batch of holders at a time; so a million claims fit
- * in a few hundred megabytes.
+ * only a compact form of each claim is kept (`ClaimColumns`: its header fields and its lines as
+ * numbers in typed arrays, every repeated text once), and drafts are made a batch of holders at a
+ * time; so a million claims fit in a few hundred megabytes.
  *
  * 1. Scan the file (kernel/csv.ts `scanCsv`): format problems per row (core/csv.ts `parseClaimLine`),
  *    and, as the general import does when grouping lines, lines that disagree with their claim's
@@ -21,40 +21,145 @@ import { RowReader, scanCsv } from '../../../kernel/csv.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Cents } from '../../../kernel/money.ts';
 import type { Kanaal } from '../../../kernel/wet.ts';
-import { claimDraft, DECLARATIES_SPEC, parseClaimLine, type ClaimDraft } from '../core/csv.ts';
+import { claimDraft, DECLARATIES_SPEC, parseClaimLine, type ClaimDraft, type ClaimLineRow } from '../core/csv.ts';
 import { storedClaims } from '../repo.ts';
 import { receiveClaims } from './receive-claims.ts';
 
-/** A claim as read: its first line's header fields and its lines packed five values a line. */
-interface Packed {
-  id: string;
-  firstLine: number;
-  text: string;
-  at: number;
-  kanaal: Kanaal;
-  bsn: string;
-  zv: string;
-  zok: string | null;
-  /** datum, eenheden, kwartieren, tarief, omschrijving; repeated per line */
-  lines: (string | number | null)[];
-}
-
-const PER_LINE = 5;
-const BATCH_CLAIMS = 5_000;
-
-function unpack(p: Packed): ClaimDraft {
-  const rows = [];
-  for (let i = 0; i < p.lines.length; i += PER_LINE) {
-    rows.push({
-      datum: p.lines[i] as PlainDate,
-      eenheden: p.lines[i + 1] as string,
-      kwartieren: p.lines[i + 2] as number | null,
-      tarief: p.lines[i + 3] as Cents,
-      omschrijving: p.lines[i + 4] as string | null,
-    });
+/** A growable column of numbers in a typed array (4 or 8 bytes a value, outside the JavaScript heap): no object per claim. */
+class Column {
+  private values: Float64Array | Int32Array;
+  length = 0;
+  private readonly kind: 'float' | 'int';
+  constructor(kind: 'float' | 'int') {
+    this.kind = kind;
+    this.values = kind === 'float' ? new Float64Array(1024) : new Int32Array(1024);
   }
-  return claimDraft(p.id, { ontvangen_op: new Date(p.at), kanaal: p.kanaal, bsn: p.bsn, zorgverlener_id: p.zv, zorgovereenkomst_id: p.zok }, p.firstLine, rows);
+  push(v: number): void {
+    if (this.length === this.values.length) {
+      const bigger = this.kind === 'float' ? new Float64Array(this.length * 2) : new Int32Array(this.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.values[i]!;
+  }
 }
+
+/** Repeated texts (holders, providers, dates, quantities, descriptions) kept once, as numbers; -1 is null. */
+class Texts {
+  private readonly index = new Map<string, number>();
+  readonly values: string[] = [];
+  of(s: string | null): number {
+    if (s === null) return -1;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+  text(i: number): string | null {
+    return i < 0 ? null : this.values[i]!;
+  }
+}
+
+/**
+ * The claims of a file as read, in columns: per claim its first line's header fields, per line
+ * the claim it belongs to and its five values, texts as numbers. An object and an array per claim
+ * kept 520 MB of heap for a million claims (3.7 million lines) and the import peaked at 1,038 MB;
+ * in columns it peaks at 816 MB (docs/performance.md).
+ */
+class ClaimColumns {
+  readonly ids: string[] = [];
+  readonly byId = new Map<string, number>();
+  /** the received-at text of each claim's first line, to compare its other lines with while reading */
+  texts: string[] = [];
+  readonly firstLine = new Column('int');
+  readonly at = new Column('float');
+  readonly kanaal = new Column('int');
+  readonly bsn = new Column('int');
+  readonly zv = new Column('int');
+  readonly zok = new Column('int');
+  readonly lineClaim = new Column('int');
+  readonly datum = new Column('int');
+  readonly eenheden = new Column('int');
+  readonly kwartieren = new Column('float'); // NaN: none
+  readonly tarief = new Column('float');
+  readonly omschrijving = new Column('int');
+  readonly t = new Texts();
+  /** after `close`: the lines of claim c are order[start[c]] … order[start[c + 1] - 1], in file order */
+  private start = new Int32Array(0);
+  private order = new Int32Array(0);
+
+  addLine(c: number, row: ClaimLineRow): void {
+    this.lineClaim.push(c);
+    this.datum.push(this.t.of(row.datum));
+    this.eenheden.push(this.t.of(row.eenheden));
+    this.kwartieren.push(row.kwartieren ?? NaN);
+    this.tarief.push(row.tarief);
+    this.omschrijving.push(this.t.of(row.omschrijving));
+  }
+
+  addClaim(row: ClaimLineRow, line: number): number {
+    const c = this.ids.length;
+    this.ids.push(row.declaratie_id);
+    this.byId.set(row.declaratie_id, c);
+    this.texts.push(row.ontvangen_op_tekst);
+    this.firstLine.push(line);
+    this.at.push(row.ontvangen_op.getTime());
+    this.kanaal.push(this.t.of(row.kanaal));
+    this.bsn.push(this.t.of(row.bsn));
+    this.zv.push(this.t.of(row.zorgverlener_id));
+    this.zok.push(this.t.of(row.zorgovereenkomst_id));
+    return c;
+  }
+
+  /** Reading is done: group the lines by claim (a counting sort, stable: file order within a claim). */
+  close(): void {
+    this.texts = [];
+    this.byId.clear();
+    const claims = this.ids.length;
+    const lines = this.lineClaim.length;
+    this.start = new Int32Array(claims + 1);
+    for (let l = 0; l < lines; l++) this.start[this.lineClaim.get(l) + 1]!++;
+    for (let c = 0; c < claims; c++) this.start[c + 1]! += this.start[c]!;
+    const next = this.start.slice(0, claims);
+    this.order = new Int32Array(lines);
+    for (let l = 0; l < lines; l++) this.order[next[this.lineClaim.get(l)]!++] = l;
+  }
+
+  bsnOf(c: number): string {
+    return this.t.text(this.bsn.get(c))!;
+  }
+
+  draft(c: number): ClaimDraft {
+    const rows = [];
+    for (let k = this.start[c]!; k < this.start[c + 1]!; k++) {
+      const l = this.order[k]!;
+      const q = this.kwartieren.get(l);
+      rows.push({
+        datum: this.t.text(this.datum.get(l)) as PlainDate,
+        eenheden: this.t.text(this.eenheden.get(l))!,
+        kwartieren: Number.isNaN(q) ? null : q,
+        tarief: this.tarief.get(l) as Cents,
+        omschrijving: this.t.text(this.omschrijving.get(l)),
+      });
+    }
+    const header = {
+      ontvangen_op: new Date(this.at.get(c)),
+      kanaal: this.t.text(this.kanaal.get(c)) as Kanaal,
+      bsn: this.bsnOf(c),
+      zorgverlener_id: this.t.text(this.zv.get(c))!,
+      zorgovereenkomst_id: this.t.text(this.zok.get(c)),
+    };
+    return claimDraft(this.ids[c]!, header, this.firstLine.get(c), rows);
+  }
+}
+
+const BATCH_CLAIMS = 5_000;
 
 export interface ImportFileSummary {
   importId: string;
@@ -73,72 +178,58 @@ export async function importClaimsFile(
   const { file, now } = opts;
   const problems: InputProblem[] = [];
   const grouping: InputProblem[] = [];
-  const claims = new Map<string, Packed>();
-  // repeated texts (holders, providers, dates, quantities, descriptions) kept once
-  const shared = new Map<string, string>();
-  const share = (s: string) => {
-    const known = shared.get(s);
-    if (known !== undefined) return known;
-    shared.set(s, s);
-    return s;
-  };
+  const claims = new ClaimColumns();
   let rows = 0;
   const scan = await scanCsv(file, opts.source, DECLARATIES_SPEC, (record) => {
     const row = parseClaimLine(new RowReader(file, record, problems));
     if (!row) return;
     rows++;
-    const c = claims.get(row.declaratie_id);
-    const line = [share(row.datum), share(row.eenheden), row.kwartieren, row.tarief, row.omschrijving === null ? null : share(row.omschrijving)];
-    if (!c) {
-      claims.set(row.declaratie_id, {
-        id: row.declaratie_id,
-        firstLine: record.line,
-        text: row.ontvangen_op_tekst,
-        at: row.ontvangen_op.getTime(),
-        kanaal: share(row.kanaal) as Kanaal,
-        bsn: share(row.bsn),
-        zv: share(row.zorgverlener_id),
-        zok: row.zorgovereenkomst_id === null ? null : share(row.zorgovereenkomst_id),
-        lines: line,
-      });
+    const c = claims.byId.get(row.declaratie_id);
+    if (c === undefined) {
+      claims.addLine(claims.addClaim(row, record.line), row);
       return;
     }
     // the lines of one claim agree on its header fields (as core/csv.ts groupClaimLines)
-    const first = { ontvangen_op_tekst: c.text, kanaal: c.kanaal, bsn: c.bsn, zorgverlener_id: c.zv, zorgovereenkomst_id: c.zok };
+    const t = claims.t;
+    const first = {
+      ontvangen_op_tekst: claims.texts[c],
+      kanaal: t.text(claims.kanaal.get(c)),
+      bsn: t.text(claims.bsn.get(c)),
+      zorgverlener_id: t.text(claims.zv.get(c)),
+      zorgovereenkomst_id: t.text(claims.zok.get(c)),
+    };
     for (const field of ['ontvangen_op_tekst', 'kanaal', 'bsn', 'zorgverlener_id', 'zorgovereenkomst_id'] as const) {
       if (row[field] !== first[field]) {
         const column = field === 'ontvangen_op_tekst' ? 'ontvangen_op' : field;
-        grouping.push({ file, line: record.line, column, message: `wijkt af van regel ${c.firstLine} van dezelfde declaratie ${row.declaratie_id}` });
+        grouping.push({ file, line: record.line, column, message: `wijkt af van regel ${claims.firstLine.get(c)} van dezelfde declaratie ${row.declaratie_id}` });
       }
     }
-    for (const v of line) c.lines.push(v);
+    claims.addLine(c, row);
   });
   const sortByLine = (list: InputProblem[]) => [...list].sort((a, b) => a.line - b.line);
   if (scan.problems.length + problems.length > 0) throw new InputError(sortByLine([...scan.problems, ...problems]));
+  claims.close();
 
   const importId = newId('imp');
   return db.transaction(async (tx) => {
-    const stored = await storedClaims(tx, [...claims.keys()]);
-    // a claim's packed form is let go once its batch has made its drafts (`take` below), so that
-    // the memory of a large file shrinks while it is written instead of staying until the commit
-    const fresh: (Packed | null)[] = [];
-    for (const c of claims.values()) {
-      const existing = stored.get(c.id);
-      if (existing === undefined) fresh.push(c);
-      else if (existing !== unpack(c).content) {
-        grouping.push({ file, line: c.firstLine, column: 'declaratie_id', message: `declaratie '${c.id}' is al ontvangen met andere inhoud; een nieuwe declaratie krijgt een nieuw id` });
+    const stored = await storedClaims(tx, claims.ids);
+    const kept: number[] = [];
+    for (let c = 0; c < claims.ids.length; c++) {
+      const existing = stored.get(claims.ids[c]!);
+      if (existing === undefined) kept.push(c);
+      else if (existing !== claims.draft(c).content) {
+        grouping.push({ file, line: claims.firstLine.get(c), column: 'declaratie_id', message: `declaratie '${claims.ids[c]}' is al ontvangen met andere inhoud; een nieuwe declaratie krijgt een nieuw id` });
       }
     }
     if (grouping.length > 0) throw new InputError(sortByLine(grouping));
-    claims.clear();
-    for (const c of fresh) c!.text = ''; // only needed to compare a claim's lines while reading
     // receipt order: the moment, then the line in the file
-    fresh.sort((a, b) => a!.at - b!.at || a!.firstLine - b!.firstLine);
-    const byHolder = new Map<string, number[]>();
+    const fresh = Int32Array.from(kept).sort((a, b) => claims.at.get(a) - claims.at.get(b) || claims.firstLine.get(a) - claims.firstLine.get(b));
+    const byHolder = new Map<number, number[]>();
     fresh.forEach((c, i) => {
-      const list = byHolder.get(c!.bsn);
+      const h = claims.bsn.get(c);
+      const list = byHolder.get(h);
       if (list) list.push(i);
-      else byHolder.set(c!.bsn, [i]);
+      else byHolder.set(h, [i]);
     });
     const summary: ImportFileSummary = { importId, file, rows, created: fresh.length, sha256: scan.sha256 };
     if (fresh.length > 0) {
@@ -146,18 +237,13 @@ export async function importClaimsFile(
         tx,
         {
           total: fresh.length,
-          bsns: [...byHolder.keys()],
+          bsns: [...byHolder.keys()].map((h) => claims.t.text(h)!),
           *batches() {
             let batch: number[] = [];
             const take = () => {
               const ranks = batch.sort((a, b) => a - b);
               batch = [];
-              const drafts = ranks.map((i) => {
-                const draft = unpack(fresh[i]!);
-                fresh[i] = null;
-                return draft;
-              });
-              return { drafts, ranks };
+              return { drafts: ranks.map((i) => claims.draft(fresh[i]!)), ranks };
             };
             for (const list of byHolder.values()) {
               for (const i of list) batch.push(i);
