@@ -38,9 +38,9 @@ export async function insertZorgverleners(tx: Queryable, all: { row: Zorgverlene
   for (const rows of slices(all)) {
     const col = <K extends keyof ZorgverlenerRow>(k: K) => rows.map((r) => r.row[k]);
     await tx.query(
-    `INSERT INTO zorgverleners (zorgverlener_id, soort, naam, bsn, kvk, agb, iban, inhoud, import_id)
-     SELECT *, $9 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
-    [col('zorgverlener_id'), col('soort'), col('naam'), col('bsn'), col('kvk'), col('agb'), col('iban'), rows.map((r) => r.content), importId],
+      `INSERT INTO zorgverleners (zorgverlener_id, soort, naam, bsn, kvk, agb, iban, inhoud, import_id)
+       SELECT *, $9 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      [col('zorgverlener_id'), col('soort'), col('naam'), col('bsn'), col('kvk'), col('agb'), col('iban'), rows.map((r) => r.content), importId],
     );
   }
 }

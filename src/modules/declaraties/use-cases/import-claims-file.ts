@@ -49,7 +49,7 @@ class Column {
 
 /** Repeated texts (holders, providers, dates, quantities, descriptions) kept once, as numbers; -1 is null. */
 class Texts {
-  private readonly index = new Map<string, number>();
+  private index = new Map<string, number>();
   readonly values: string[] = [];
   of(s: string | null): number {
     if (s === null) return -1;
@@ -63,6 +63,10 @@ class Texts {
   }
   text(i: number): string | null {
     return i < 0 ? null : this.values[i]!;
+  }
+  /** No more new texts: the index from text to number can go. */
+  seal(): void {
+    this.index = new Map();
   }
 }
 
@@ -121,6 +125,7 @@ class ClaimColumns {
   close(): void {
     this.texts = [];
     this.byId.clear();
+    this.t.seal();
     const claims = this.ids.length;
     const lines = this.lineClaim.length;
     this.start = new Int32Array(claims + 1);
@@ -131,8 +136,14 @@ class ClaimColumns {
     for (let l = 0; l < lines; l++) this.order[next[this.lineClaim.get(l)]!++] = l;
   }
 
-  bsnOf(c: number): string {
-    return this.t.text(this.bsn.get(c))!;
+  /** The header fields of claim c as its first line had them. */
+  header(c: number): Pick<ClaimLineRow, 'kanaal' | 'bsn' | 'zorgverlener_id' | 'zorgovereenkomst_id'> {
+    return {
+      kanaal: this.t.text(this.kanaal.get(c)) as Kanaal,
+      bsn: this.t.text(this.bsn.get(c))!,
+      zorgverlener_id: this.t.text(this.zv.get(c))!,
+      zorgovereenkomst_id: this.t.text(this.zok.get(c)),
+    };
   }
 
   draft(c: number): ClaimDraft {
@@ -148,14 +159,7 @@ class ClaimColumns {
         omschrijving: this.t.text(this.omschrijving.get(l)),
       });
     }
-    const header = {
-      ontvangen_op: new Date(this.at.get(c)),
-      kanaal: this.t.text(this.kanaal.get(c)) as Kanaal,
-      bsn: this.bsnOf(c),
-      zorgverlener_id: this.t.text(this.zv.get(c))!,
-      zorgovereenkomst_id: this.t.text(this.zok.get(c)),
-    };
-    return claimDraft(this.ids[c]!, header, this.firstLine.get(c), rows);
+    return claimDraft(this.ids[c]!, { ontvangen_op: new Date(this.at.get(c)), ...this.header(c) }, this.firstLine.get(c), rows);
   }
 }
 
@@ -190,14 +194,7 @@ export async function importClaimsFile(
       return;
     }
     // the lines of one claim agree on its header fields (as core/csv.ts groupClaimLines)
-    const t = claims.t;
-    const first = {
-      ontvangen_op_tekst: claims.texts[c],
-      kanaal: t.text(claims.kanaal.get(c)),
-      bsn: t.text(claims.bsn.get(c)),
-      zorgverlener_id: t.text(claims.zv.get(c)),
-      zorgovereenkomst_id: t.text(claims.zok.get(c)),
-    };
+    const first = { ontvangen_op_tekst: claims.texts[c], ...claims.header(c) };
     for (const field of ['ontvangen_op_tekst', 'kanaal', 'bsn', 'zorgverlener_id', 'zorgovereenkomst_id'] as const) {
       if (row[field] !== first[field]) {
         const column = field === 'ontvangen_op_tekst' ? 'ontvangen_op' : field;
