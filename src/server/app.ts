@@ -102,17 +102,30 @@ const zodNl = z.locales.nl().localeError;
 // control characters other than tab and line breaks: never in what a person typed, and PostgreSQL refuses NUL
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** Every string in a request part that holds a control character, as validation items. */
+/** The position of the first half of a surrogate pair that stands alone (not Unicode text: PostgreSQL's json refuses it), or -1. */
+function loneSurrogate(s: string): number {
+  if (s.isWellFormed()) return -1;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    else if (u >= 0xd800 && u <= 0xdfff) return i;
+  }
+  return -1;
+}
+
+/** Every string in a request part that holds a control character or is not Unicode text, as validation items. */
 function controlCharacters(data: unknown, path: string, out: ValidationItem[], depth = 0): void {
   if (out.length >= 10 || depth > 64) return;
   if (typeof data === 'string') {
     const c = CONTROL.exec(data);
+    const lone = loneSurrogate(data);
     if (c) out.push({ instancePath: path, message: `bevat een stuurteken (U+${c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`, keyword: 'stuurteken', schemaPath: '', params: {} });
+    else if (lone >= 0) out.push({ instancePath: path, message: `is geen geldige tekst: een los surrogaatteken (U+${data.charCodeAt(lone).toString(16).toUpperCase()}) op positie ${lone + 1}`, keyword: 'surrogaat', schemaPath: '', params: {} });
   } else if (Array.isArray(data)) data.forEach((v, i) => controlCharacters(v, `${path}/${i}`, out, depth + 1));
   else if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) controlCharacters(v, `${path}/${k}`, out, depth + 1);
 }
 
-/** Request validation with zod, messages in Dutch (a schema's own message wins); control characters are refused first. */
+/** Request validation with zod, messages in Dutch (a schema's own message wins); control characters and broken text are refused first. */
 function validatorCompiler({ schema }: { schema: unknown }) {
   return (data: unknown) => {
     const control: ValidationItem[] = [];

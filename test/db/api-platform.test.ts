@@ -176,6 +176,24 @@ test(`what every route gets: idempotency, problems, bodies, headers, OpenAPI, lo
       assert.equal(unknownType.json.code, 'MEDIATYPE_ONBEKEND');
     });
 
+    await t.test('text that is not Unicode (half a surrogate pair) is refused naming its field, nothing stored; a whole pair is text', async () => {
+      // found by the fuzz test: PostgreSQL's json refused the audit row's details, and the answer was a 500
+      const tariff = { wet: 'WMO_HH', categorie: 'formeel_uur', geldig_van: '2031-01-01', bedrag: '70.00' };
+      const count = async () => (await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`)).rows[0]!.n;
+      const before = await count();
+      const lone = await bo.post('/api/maximumtarieven', { ...tariff, bron: 'besluit 2031\ud800' });
+      assert.equal(lone.status, 400, lone.text);
+      assert.equal(lone.json.code, 'INVOER_ONGELDIG');
+      assert.deepEqual(lone.json.problems.map((p: { in: string; path: string }) => [p.in, p.path]), [['body', 'bron']]);
+      assert.match(lone.json.problems[0].message, /los surrogaatteken \(U\+D800\) op positie 13/);
+      const low = await bo.post('/api/maximumtarieven', { ...tariff, bron: '\udc00 besluit 2031' });
+      assert.equal(low.status, 400, low.text);
+      assert.equal(await count(), before);
+      const pair = await bo.post('/api/maximumtarieven', { ...tariff, bron: 'besluit 2031 \u{1F600}' });
+      assert.equal(pair.status, 201, pair.text);
+      assert.equal(pair.json.bron, 'besluit 2031 \u{1F600}');
+    });
+
     await t.test('CSV and XML bodies arrive as text; a route that wants CSV refuses JSON; downloads carry their name', async () => {
       const csv = await bo.request('POST', '/api/test/csv', { body: 'a,b\n1,2\n3,4\n', contentType: 'text/csv' });
       assert.equal(csv.status, 200);
